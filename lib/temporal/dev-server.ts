@@ -1,0 +1,41 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { NO_TEMPORAL_CLI, resolveTemporalCli } from './cli';
+
+export interface DevServerOptions {
+  /** SQLite file that keeps workflow history across restarts; in-memory when omitted. */
+  dbFilename?: string;
+  ip?: string;
+  /** gRPC port; a free one when omitted. */
+  port?: number;
+  /** Web UI port; no UI when omitted. */
+  uiPort?: number;
+  namespace?: string;
+  log?: (message: string) => void;
+}
+
+export interface DevServer {
+  address: string;
+  teardown(): Promise<void>;
+}
+
+/** Starts a Temporal dev server from the resolved CLI (see cli.ts). */
+export async function startTemporalDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const cli = resolveTemporalCli(options.log);
+  try {
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: cli ? { type: 'existing-path', path: cli } : { type: 'cached-download' },
+        dbFilename: options.dbFilename,
+        ip: options.ip ?? '127.0.0.1',
+        port: options.port,
+        ui: options.uiPort !== undefined,
+        uiPort: options.uiPort,
+        namespace: options.namespace ?? 'default',
+      },
+    });
+    return { address: env.address, teardown: () => env.teardown() };
+  } catch (error) {
+    if (!cli) throw new Error(`${NO_TEMPORAL_CLI} (The SDK's own download failed: ${(error as Error).message})`);
+    throw error;
+  }
+}
