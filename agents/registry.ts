@@ -1,0 +1,26 @@
+import type { AgentDefinition, TaskTypeDefinition } from './sdk';
+import { echoAgent } from './echo';
+
+export type AgentRegistry = ReadonlyMap<string, AgentDefinition>;
+
+/** Agents by slug and by alias. */
+export function createAgentRegistry(agents: AgentDefinition[]): AgentRegistry {
+  const registry = new Map<string, AgentDefinition>();
+  for (const agent of agents) {
+    for (const name of [agent.slug, ...agent.aliases]) {
+      if (registry.has(name)) throw new Error(`Two agents claim the name ${name}`);
+      registry.set(name, agent);
+    }
+  }
+  return registry;
+}
+
+export const builtInAgents = createAgentRegistry([echoAgent]);
+
+export function agentSlugs(registry: AgentRegistry): string[] {
+  return [...new Set([...registry.values()].map((agent) => agent.slug))].sort();
+}
+
+export function findTaskType(registry: AgentRegistry, agent: string, taskType: string): TaskTypeDefinition | undefined {
+  return registry.get(agent)?.taskTypes[taskType];
+}

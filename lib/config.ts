@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every environment variable Taskwright reads, parsed once at start-up. */
+const envSchema = z.object({
+  PORT: z.preprocess(emptyAsUnset, port.default(3000)),
+  HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
+  DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(200).default(10)),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('.data')),
+  TEMPORAL_ADDRESS: z.preprocess(emptyAsUnset, z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port').default('127.0.0.1:7233')),
+  TEMPORAL_NAMESPACE: z.preprocess(emptyAsUnset, z.string().min(1).default('default')),
+  TEMPORAL_UI_URL: z.preprocess(emptyAsUnset, z.url().default('http://127.0.0.1:8233')),
+  TASK_QUEUE: z.preprocess(emptyAsUnset, z.string().min(1).default('taskwright')),
+  TASKWRIGHT_DEV_API_KEY: z.preprocess(emptyAsUnset, z.string().regex(/^tw_[A-Za-z0-9_-]{16,}$/, 'expected tw_ followed by at least 16 characters').optional()),
+  PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(logLevels).default('info')),
+  MAX_BODY_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1024).default(1_048_576)),
+  SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(30_000)),
+  TEMPORAL_DEV_PORT: z.preprocess(emptyAsUnset, port.default(7233)),
+  TEMPORAL_UI_PORT: z.preprocess(emptyAsUnset, port.default(8233)),
+  EMBEDDED_DATABASE_PORT: z.preprocess(emptyAsUnset, port.default(0)),
+});
+
+export type Config = z.infer<typeof envSchema> & {
+  /** Absolute data directory. */
+  dataDir: string;
+  /** Base URL clients use to reach the API (links, printed URLs). */
+  publicBaseUrl: string;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; a bad value throws a ConfigError naming each offending variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    ...values,
+    dataDir: path.resolve(values.DATA_DIR),
+    publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+  };
+}
+
+/** For process entry points: parse or exit with one line naming the bad variable. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}

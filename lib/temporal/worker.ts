@@ -1,0 +1,32 @@
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import type { AgentRegistry } from '../../agents/registry';
+import type { Database } from '../db/client';
+
+export interface TaskWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Database;
+  agents: AgentRegistry;
+  /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
+  workflowBundlePath?: string;
+  shutdownGraceTimeMs?: number;
+}
+
+/** The worker that runs task workflows and their activities. */
+export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
+  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = options.workflowBundlePath
+    ? { workflowBundle: { codePath: options.workflowBundlePath } }
+    : { workflowsPath: require.resolve('../../workflows') };
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...workflows,
+    activities: createActivities({ db: options.db, agents: options.agents }),
+    shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,
+    // Cancellation reaches an activity on its next heartbeat flush: keep that within a second.
+    maxHeartbeatThrottleInterval: '1 second',
+  });
+}

@@ -1,0 +1,59 @@
+import { WorkflowFailedError } from '@temporalio/client';
+import type { TaskWorkflowInput } from '../../workflows/model';
+import { type TestStack, startStack } from '../support/stack';
+import { seedQueuedTask } from '../support/tenants';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function runWorkflow(overrides: Partial<TaskWorkflowInput>) {
+  const { task } = await seedQueuedTask(stack.db, { taskType: overrides.taskType });
+  const input: TaskWorkflowInput = {
+    taskId: task.id,
+    tenantId: task.tenantId,
+    agent: 'echo',
+    taskType: 'echo',
+    input: {},
+    priority: 'normal',
+    nextSeq: 2,
+    execution: { timeoutMs: 60_000, maximumAttempts: 3 },
+    ...overrides,
+  };
+  const handle = await stack.temporal.workflow.start('taskWorkflow', { taskQueue: stack.taskQueue, workflowId: task.id, args: [input] });
+  return { task, handle };
+}
+
+describe('taskWorkflow', () => {
+  it('runs the agent, records its artifact and completes, each transition once and in order', async () => {
+    const { task, handle } = await runWorkflow({ input: { message: 'hi' } });
+    const snapshot = await handle.result();
+    expect(snapshot).toMatchObject({ taskId: task.id, status: 'complete', seq: 4, error: null });
+    expect(snapshot.executions).toEqual([expect.objectContaining({ status: 'complete', completed_at: expect.any(String) })]);
+
+    const row = await stack.db.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect(row).toMatchObject({ status: 'complete', lastSeq: 4, progress: 1, output: { message: 'hi', input: { message: 'hi' } } });
+    const artifacts = await stack.db.artifact.findMany({ where: { taskId: task.id } });
+    expect(artifacts).toHaveLength(1);
+    expect(artifacts[0]).toMatchObject({ workflowId: task.id, runId: handle.firstExecutionRunId, type: 'echo.result', data: { message: 'hi' } });
+  });
+
+  it('fails the task with a coded error when the agent cannot run it', async () => {
+    const { task, handle } = await runWorkflow({ taskType: 'no-such-type' });
+    await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    const row = await stack.db.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect(row).toMatchObject({ status: 'failed', errorCode: 'unknown_task_type', completedAt: expect.any(Date) });
+    const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } })).map((event) => event.type);
+    expect(types).toEqual(['task.status_changed', 'task.failed']);
+  });
+
+  it('fails with code `timeout` when an attempt outlives the manifest timeout', async () => {
+    const { task, handle } = await runWorkflow({ input: { sleep_ms: 30_000 }, execution: { timeoutMs: 1_000, maximumAttempts: 1 } });
+    await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    expect(await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'failed', errorCode: 'timeout' });
+  });
+});

@@ -1,0 +1,4 @@
+import { defineQuery } from '@temporalio/workflow';
+import type { TaskSnapshot } from './model';
+
+export const taskStateQuery = defineQuery<TaskSnapshot>('taskState');
