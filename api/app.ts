@@ -1,0 +1,39 @@
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import type { AgentRegistry } from '../agents/registry';
+import type { Config } from '../lib/config';
+import type { Database } from '../lib/db/client';
+import type { Logger } from '../lib/logger';
+import { apiKeysRouter } from './api-keys/router';
+import { healthRouter } from './health';
+import { authenticate } from './middleware/auth';
+import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
+import { requestContext } from './middleware/request-context';
+import { tasksRouter } from './tasks/router';
+import { tenantsRouter } from './tenants/router';
+
+export interface AppDependencies {
+  db: Database;
+  temporal: Client;
+  agents: AgentRegistry;
+  config: Config;
+  logger: Logger;
+}
+
+/** The HTTP API: a thin layer that validates, authorizes and hands commands to Temporal. */
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestContext(deps.logger));
+  app.use(healthRouter(deps));
+  app.use('/v1', refuseNulInUrl, authenticate(deps.db));
+  // After authentication, so anonymous clients cannot make the server read bodies.
+  app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use(tasksRouter(deps));
+  app.use(apiKeysRouter(deps));
+  app.use(tenantsRouter(deps));
+  app.use(routeNotFound);
+  app.use(errorHandler);
+  return app;
+}

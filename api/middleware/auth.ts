@@ -1,0 +1,52 @@
+import type { Request, RequestHandler } from 'express';
+import { type Role, hashApiKey } from '../../lib/auth/api-keys';
+import type { Database } from '../../lib/db/client';
+import { HttpProblem } from '../problem';
+
+export interface Principal {
+  tenantId: string;
+  keyId: string;
+  role: Role;
+  /** Whether the key's tenant is the operator tenant (may create tenants). */
+  operator: boolean;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+const unauthorized = (detail: string) =>
+  new HttpProblem(401, 'unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer realm="taskwright"' });
+
+/** Resolves `Authorization: Bearer <key>` to the key's tenant; anything else is a 401. */
+export function authenticate(db: Database): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.get('authorization');
+    if (!header) throw unauthorized('Missing Authorization header; send "Authorization: Bearer <api key>".');
+    const key = BEARER.exec(header)?.[1];
+    if (!key) throw unauthorized('Malformed Authorization header; expected "Bearer <api key>".');
+    const record = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, include: { tenant: true } });
+    if (!record) throw unauthorized('Invalid API key.');
+    if (record.revokedAt) throw unauthorized('This API key has been revoked.');
+    req.principal = { tenantId: record.tenantId, keyId: record.id, role: record.role as Role, operator: record.tenant.operator };
+    // Coarse on purpose: one write per key per minute, not one per request.
+    const now = Date.now();
+    if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      db.apiKey.update({ where: { id: record.id }, data: { lastUsedAt: new Date(now) } }).catch((error: unknown) => {
+        req.log.warn({ err: error }, 'could not record API key use');
+      });
+    }
+    next();
+  };
+}
+
+/** The authenticated caller; only for routes mounted behind `authenticate`. */
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw new Error('principalOf() used on a route without authenticate()');
+  return req.principal;
+}
+
+export function requireAdmin(req: Request): Principal {
+  const principal = principalOf(req);
+  if (principal.role !== 'admin') throw new HttpProblem(403, 'forbidden', 'This action needs an admin API key.');
+  return principal;
+}

@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Router } from 'express';
+import { type AgentRegistry, agentSlugs } from '../../agents/registry';
+import type { Config } from '../../lib/config';
+import { type Database, Prisma } from '../../lib/db/client';
+import { newId } from '../../lib/ids';
+import { taskStateQuery } from '../../workflows/definitions';
+import { type TaskStatus, type TaskWorkflowInput, isTerminal } from '../../workflows/model';
+import type { taskWorkflow } from '../../workflows/task';
+import { principalOf } from '../middleware/auth';
+import { methodNotAllowed } from '../middleware/errors';
+import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
+import { temporalUnavailable } from '../temporal-errors';
+import { parseBody, parseQuery } from '../validation';
+import { presentTask, type TaskRow } from './present';
+import { type CreateTaskBody, createTaskBody, getTaskQuery, idempotencyKey } from './schemas';
+
+export interface TasksRouterDependencies {
+  db: Database;
+  temporal: Client;
+  agents: AgentRegistry;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL'>;
+}
+
+const STRONG_READ_TIMEOUT_MS = 5_000;
+const STATUS_EVENT_TYPES = ['task.created', 'task.status_changed', 'task.complete', 'task.failed', 'task.cancelled'];
+
+export function tasksRouter({ db, temporal, agents, config }: TasksRouterDependencies): Router {
+  const router = Router();
+
+  async function loadTask(tenantId: string, taskId: string): Promise<TaskRow> {
+    const task = await db.task.findFirst({ where: { id: taskId, tenantId } });
+    if (!task) throw notFound(`Task ${taskId}`);
+    return task;
+  }
+
+  async function present(task: TaskRow) {
+    const [artifacts, statusEvents] = await Promise.all([
+      db.artifact.findMany({ where: { taskId: task.id }, select: { id: true, type: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
+      db.event.findMany({ where: { taskId: task.id, type: { in: STATUS_EVENT_TYPES } }, select: { type: true, data: true, createdAt: true }, orderBy: { seq: 'asc' } }),
+    ]);
+    const temporalUiUrl = `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${task.id}`;
+    return presentTask(task, { artifacts, statusEvents, temporalUiUrl });
+  }
+
+  function illegalTransition(task: TaskRow, action: string): HttpProblem {
+    return new HttpProblem(409, 'illegal_transition', `Cannot ${action} task ${task.id}: it is ${task.status}.`, {
+      task_id: task.id,
+      status: task.status,
+    });
+  }
+
+  /** Resolves the agent and task type from the manifest and validates `input` against it. */
+  function resolveTaskType(body: CreateTaskBody) {
+    const agent = agents.get(body.agent);
+    if (!agent) {
+      throw invalidRequest([{ field: 'agent', in: 'body', message: `Unknown agent "${body.agent}"; valid agents: ${agentSlugs(agents).join(', ')}` }]);
+    }
+    const taskType = agent.taskTypes[body.task_type];
+    if (!taskType) {
+      const valid = Object.keys(agent.taskTypes).join(', ');
+      throw invalidRequest([{ field: 'task_type', in: 'body', message: `Agent ${agent.slug} has no task type "${body.task_type}"; valid task types: ${valid}` }]);
+    }
+    const input = taskType.input.safeParse(body.input);
+    if (!input.success) throw invalidRequest(zodProblems(input.error, 'body', ['input']));
+    return { agent, taskType, input: input.data };
+  }
+
+  router
+    .route('/v1/tasks')
+    .post(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const body = parseBody(createTaskBody, req);
+      const { agent, taskType, input } = resolveTaskType(body);
+      const key = req.get('idempotency-key');
+      if (key !== undefined && !idempotencyKey.safeParse(key).success) {
+        throw invalidRequest([{ field: 'Idempotency-Key', in: 'header', message: 'Expected 1 to 255 printable ASCII characters without spaces' }]);
+      }
+      const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+
+      if (key !== undefined) {
+        const replay = await findIdempotentReplay(tenantId, key, requestHash);
+        if (replay) return res.status(202).set('Idempotent-Replayed', 'true').json(await present(replay));
+      }
+
+      const taskId = newId('task');
+      const status: TaskStatus = 'queued';
+      let task: TaskRow;
+      try {
+        [task] = await db.$transaction([
+          db.task.create({
+            data: {
+              id: taskId,
+              tenantId,
+              agent: agent.slug,
+              taskType: body.task_type,
+              input: input as Prisma.InputJsonObject,
+              status,
+              priority: body.priority,
+              sessionId: body.session_id,
+              title: body.title,
+              description: body.description,
+              type: body.type,
+              skills: body.skills,
+              ownerEmail: body.owner_email,
+              assignedUsers: body.assigned_users,
+              followers: body.followers,
+              idempotencyKey: key,
+              requestHash,
+              lastSeq: 1,
+            },
+          }),
+          db.event.create({
+            data: {
+              id: newId('evt'),
+              tenantId,
+              taskId,
+              taskSeq: 1,
+              agent: agent.slug,
+              type: 'task.created',
+              data: { task_id: taskId, agent: agent.slug, task_type: body.task_type, from: null, to: status },
+            },
+          }),
+        ]);
+      } catch (error) {
+        // Two requests raced with one Idempotency-Key: the loser answers with the winner's task.
+        if (key !== undefined && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          const replay = await findIdempotentReplay(tenantId, key, requestHash);
+          if (replay) return res.status(202).set('Idempotent-Replayed', 'true').json(await present(replay));
+        }
+        throw error;
+      }
+
+      const workflowInput: TaskWorkflowInput = {
+        taskId,
+        tenantId,
+        agent: agent.slug,
+        taskType: body.task_type,
+        input,
+        priority: body.priority,
+        nextSeq: 2,
+        execution: { timeoutMs: taskType.timeoutMs, maximumAttempts: taskType.maximumAttempts },
+      };
+      try {
+        await temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
+          taskQueue: config.TASK_QUEUE,
+          workflowId: taskId,
+          args: [workflowInput],
+        });
+      } catch (error) {
+        // Without a workflow the row would be a task that never runs: take it back.
+        await db.task.delete({ where: { id: taskId } });
+        throw temporalUnavailable(error, 'The task was not created');
+      }
+      res.status(202).location(`/v1/tasks/${taskId}`).json(await present(task));
+    })
+    .all(methodNotAllowed);
+
+  async function findIdempotentReplay(tenantId: string, key: string, requestHash: string): Promise<TaskRow | undefined> {
+    const existing = await db.task.findUnique({ where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: key } } });
+    if (!existing) return undefined;
+    if (existing.requestHash !== requestHash) {
+      throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.', {
+        task_id: existing.id,
+      });
+    }
+    return existing;
+  }
+
+  router
+    .route('/v1/tasks/:id')
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const { consistency } = parseQuery(getTaskQuery, req);
+      const task = await loadTask(tenantId, req.params.id);
+      const record = await present(task);
+      if (consistency === 'eventual') return res.json(record);
+      // Without a worker a query waits for one; bound the wait and answer 503 instead.
+      const snapshot = await temporal.connection
+        .withDeadline(Date.now() + STRONG_READ_TIMEOUT_MS, () => temporal.workflow.getHandle(task.id).query(taskStateQuery))
+        .catch((error: unknown) => {
+          // Whatever the reason, the source of truth could not be consulted: a 503, not a 500.
+          throw new HttpProblem(503, 'workflow_unavailable', `The workflow could not be asked for its state: ${(error as Error).message}`, {}, { 'Retry-After': '5' });
+        });
+      res.json({ ...record, status: snapshot.status, executions: snapshot.executions, error: snapshot.error, consistency: 'strong' });
+    })
+    .delete(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const task = await loadTask(tenantId, req.params.id);
+      if (!isTerminal(task.status as TaskStatus)) {
+        await requestCancellation(task);
+        return res.json({ cancelled: true, task_id: task.id });
+      }
+      await db.task.delete({ where: { id: task.id } });
+      await temporal.workflowService
+        .deleteWorkflowExecution({ namespace: config.TEMPORAL_NAMESPACE, workflowExecution: { workflowId: task.id } })
+        .catch((error: unknown) => req.log.warn({ err: error, task_id: task.id }, 'could not delete the workflow execution'));
+      res.json({ deleted: true, task_id: task.id });
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/tasks/:id/cancel')
+    .post(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const task = await loadTask(tenantId, req.params.id);
+      await requestCancellation(task);
+      res.status(202).json({ ...(await present(task)), cancel_requested: true });
+    })
+    .all(methodNotAllowed);
+
+  /** Cancels the task's workflow; a task that already ended is a 409 with its status. */
+  async function requestCancellation(task: TaskRow): Promise<void> {
+    if (isTerminal(task.status as TaskStatus)) throw illegalTransition(task, 'cancel');
+    try {
+      await temporal.workflow.getHandle(task.id).cancel();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        // The workflow ended between our read and the cancel request.
+        throw illegalTransition(await loadTask(task.tenantId, task.id), 'cancel');
+      }
+      throw temporalUnavailable(error, 'The cancellation was not delivered');
+    }
+  }
+
+  return router;
+}
+
+/** JSON with sorted keys, so equal bodies hash equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

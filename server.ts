@@ -1,0 +1,55 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { builtInAgents } from './agents/registry';
+import { createApp } from './api/app';
+import { ensureDevTenant } from './lib/auth/bootstrap';
+import { loadConfigOrExit } from './lib/config';
+import { openDatabase } from './lib/db/open';
+import { createLogger } from './lib/logger';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config, 'api');
+  const database = await openDatabase(config, logger);
+
+  const devTenant = await ensureDevTenant(database.db, config.TASKWRIGHT_DEV_API_KEY);
+  if (devTenant.createdKey && !config.TASKWRIGHT_DEV_API_KEY) {
+    // Shown once: only its hash is stored.
+    logger.warn({ tenant_id: devTenant.tenantId, api_key: devTenant.createdKey }, 'created the dev tenant and its admin API key');
+  }
+
+  // Lazy, so the API serves reads from PostgreSQL even while Temporal is down.
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = createApp({ db: database.db, temporal, agents: builtInAgents, config, logger });
+
+  const server: Server = app.listen(config.PORT, config.HOST, () => {
+    logger.info({ url: config.publicBaseUrl, port: config.PORT }, 'API listening');
+  });
+  server.on('error', (error) => {
+    logger.fatal({ err: error }, 'API server failed');
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    server.closeIdleConnections();
+    const forceClose = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearTimeout(forceClose);
+    await connection.close();
+    await database.close();
+    logger.info('API stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

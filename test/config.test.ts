@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../lib/config';
+
+/** loadConfig(env) must throw a ConfigError whose message names `variable`. */
+function expectConfigError(env: NodeJS.ProcessEnv, variable: string): ConfigError {
+  let thrown: unknown;
+  try {
+    loadConfig(env);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ConfigError);
+  const error = thrown as ConfigError;
+  expect(error.name).toBe('ConfigError');
+  expect(error.message).toContain(variable);
+  return error;
+}
+
+describe('loadConfig defaults', () => {
+  it('fills in every default from an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe('0.0.0.0');
+    expect(config.TASK_QUEUE).toBe('taskwright');
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(config.TEMPORAL_NAMESPACE).toBe('default');
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.MAX_BODY_BYTES).toBe(1_048_576);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.TASKWRIGHT_DEV_API_KEY).toBeUndefined();
+    expect(config.DATA_DIR).toBe('.data');
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+  });
+
+  it('resolves DATA_DIR to an absolute dataDir', () => {
+    const config = loadConfig({});
+    expect(path.isAbsolute(config.dataDir)).toBe(true);
+    expect(config.dataDir).toBe(path.resolve('.data'));
+    expect(loadConfig({ DATA_DIR: 'some/where' }).dataDir).toBe(path.resolve('some/where'));
+    expect(loadConfig({ DATA_DIR: '/var/lib/taskwright' }).dataDir).toBe('/var/lib/taskwright');
+  });
+
+  it('reads given values and coerces numbers', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      TASK_QUEUE: 'queue-a',
+      TEMPORAL_ADDRESS: 'temporal.internal:7233',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'postgresql://user:secret@db.internal:5432/taskwright',
+      TASKWRIGHT_DEV_API_KEY: 'tw_0123456789abcdefXYZ',
+      MAX_BODY_BYTES: '2048',
+      PUBLIC_BASE_URL: 'https://tasks.example.com/',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      TASK_QUEUE: 'queue-a',
+      TEMPORAL_ADDRESS: 'temporal.internal:7233',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'postgresql://user:secret@db.internal:5432/taskwright',
+      TASKWRIGHT_DEV_API_KEY: 'tw_0123456789abcdefXYZ',
+      MAX_BODY_BYTES: 2048,
+      publicBaseUrl: 'https://tasks.example.com',
+    });
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/db' }).DATABASE_URL).toBe('postgres://localhost/db');
+  });
+
+  it('treats an empty string as unset', () => {
+    const config = loadConfig({
+      PORT: '',
+      HOST: '',
+      DATABASE_URL: '',
+      DATA_DIR: '',
+      TEMPORAL_ADDRESS: '',
+      TASK_QUEUE: '',
+      TASKWRIGHT_DEV_API_KEY: '',
+      PUBLIC_BASE_URL: '',
+      LOG_LEVEL: '',
+      MAX_BODY_BYTES: '',
+    });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      DATA_DIR: '.data',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TASK_QUEUE: 'taskwright',
+      LOG_LEVEL: 'info',
+      MAX_BODY_BYTES: 1_048_576,
+      publicBaseUrl: 'http://localhost:3000',
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.TASKWRIGHT_DEV_API_KEY).toBeUndefined();
+    expect(config.dataDir).toBe(path.resolve('.data'));
+  });
+});
+
+describe('loadConfig rejects bad values with a ConfigError naming the variable', () => {
+  it.each([['abc'], ['-1'], ['65536'], ['80.5']])('PORT=%s', (value) => {
+    expectConfigError({ PORT: value }, 'PORT');
+  });
+
+  it.each([['verbose'], ['loud']])('LOG_LEVEL=%s', (value) => {
+    expectConfigError({ LOG_LEVEL: value }, 'LOG_LEVEL');
+  });
+
+  it.each([['mysql://user@localhost/db'], ['http://localhost:5432/db'], ['not a url']])('DATABASE_URL=%s', (value) => {
+    expectConfigError({ DATABASE_URL: value }, 'DATABASE_URL');
+  });
+
+  it.each([['sk_0123456789abcdefXYZ'], ['0123456789abcdefXYZ'], ['tw_short']])('TASKWRIGHT_DEV_API_KEY=%s', (value) => {
+    expectConfigError({ TASKWRIGHT_DEV_API_KEY: value }, 'TASKWRIGHT_DEV_API_KEY');
+  });
+
+  it('TEMPORAL_ADDRESS without a port', () => {
+    expectConfigError({ TEMPORAL_ADDRESS: 'temporal.internal' }, 'TEMPORAL_ADDRESS');
+  });
+
+  it('names only the offending variable, and every one of several', () => {
+    const single = expectConfigError({ PORT: '3001', LOG_LEVEL: 'nope' }, 'LOG_LEVEL');
+    expect(single.message).not.toContain('PORT');
+
+    const several = expectConfigError({ PORT: 'x', LOG_LEVEL: 'nope', DATABASE_URL: 'mysql://h/db' }, 'PORT');
+    expect(several.message).toContain('LOG_LEVEL');
+    expect(several.message).toContain('DATABASE_URL');
+  });
+});
