@@ -1,0 +1,148 @@
+// `npm start`: everything on embedded defaults in one command. Starts a Temporal dev server
+// (SQLite under the data directory, Web UI) unless TEMPORAL_ADDRESS is set, the embedded
+// database unless DATABASE_URL is set, then the worker and the API as child processes.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
+import { generateApiKey } from '../lib/auth/api-keys';
+import { loadConfigOrExit } from '../lib/config';
+import { startEmbeddedPostgres } from '../lib/db/embedded';
+import { startTemporalDevServer } from '../lib/temporal/dev-server';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const READY_TIMEOUT_MS = 120_000;
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const shutdown = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('Stopping Taskwright...');
+    await Promise.all(children.map((child) => stopChild(child, config.SHUTDOWN_GRACE_MS + 5_000)));
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => say(`  ${(error as Error).message}`));
+    say('Stopped.');
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    let temporalUiUrl = config.TEMPORAL_UI_URL;
+    if (!process.env.TEMPORAL_ADDRESS) {
+      say('Starting the Temporal dev server...');
+      const temporal = await startTemporalDevServer({
+        dbFilename: path.join(config.dataDir, 'temporal.db'),
+        port: config.TEMPORAL_DEV_PORT,
+        uiPort: config.TEMPORAL_UI_PORT,
+        namespace: config.TEMPORAL_NAMESPACE,
+        log: say,
+      });
+      stops.push(() => temporal.teardown());
+      env.TEMPORAL_ADDRESS = temporal.address;
+      temporalUiUrl = process.env.TEMPORAL_UI_URL || `http://localhost:${config.TEMPORAL_UI_PORT}`;
+      env.TEMPORAL_UI_URL = temporalUiUrl;
+    }
+    if (!config.DATABASE_URL) {
+      say('Starting the embedded PostgreSQL (PGlite)...');
+      const database = await startEmbeddedPostgres(config.dataDir, config.EMBEDDED_DATABASE_PORT);
+      stops.push(() => database.stop());
+      env.DATABASE_URL = database.url;
+    }
+    env.TASKWRIGHT_DEV_API_KEY = config.TASKWRIGHT_DEV_API_KEY ?? readOrCreateDevKey(config.dataDir);
+
+    // The API migrates the database before it listens, so it starts first.
+    const api = startChild('api', 'server.js', env, shutdown);
+    children.push(api);
+    await waitUntilReady(`http://127.0.0.1:${config.PORT}/healthz`, api);
+    const worker = startChild('worker', 'worker.js', env, shutdown);
+    children.push(worker);
+    await waitUntilReady(`http://127.0.0.1:${config.PORT}/readyz`, api);
+    await waitForWorker(env.TEMPORAL_ADDRESS ?? config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, config.TASK_QUEUE, worker);
+
+    say('');
+    say('Taskwright is running.');
+    say(`  API          ${config.publicBaseUrl}/v1`);
+    say(`  Health       ${config.publicBaseUrl}/readyz`);
+    say(`  Temporal UI  ${temporalUiUrl}`);
+    say(`  Dev API key  ${env.TASKWRIGHT_DEV_API_KEY}`);
+    say(`  Data         ${config.dataDir}`);
+    say('');
+    say('Try it:');
+    say(`  curl -X POST ${config.publicBaseUrl}/v1/tasks -H "Authorization: Bearer ${env.TASKWRIGHT_DEV_API_KEY}" \\`);
+    say(`    -H "Content-Type: application/json" -d '{"agent_id": "echo", "task_type": "echo", "input": {"message": "hi"}}'`);
+    say('Press Ctrl-C to stop.');
+  } catch (error) {
+    say(`Taskwright failed to start: ${(error as Error).message}`);
+    await shutdown(1);
+  }
+}
+
+// The dev key is kept beside the data so every start can print it; only its hash is in the database.
+function readOrCreateDevKey(dataDir: string): string {
+  const file = path.join(dataDir, 'dev-api-key');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const key = generateApiKey();
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+function startChild(name: string, entry: string, env: NodeJS.ProcessEnv, onUnexpectedExit: (code: number) => Promise<void>): ChildProcess {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', entry)], { env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (child.killed) return;
+    say(`The ${name} process exited (${signal ?? `code ${code}`}); stopping everything.`);
+    void onUnexpectedExit(1);
+  });
+  return child;
+}
+
+async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+// Ready means a task runs now: the worker bundles workflow code before it polls.
+async function waitForWorker(address: string, namespace: string, taskQueue: string, worker: ChildProcess): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (worker.exitCode !== null) throw new Error('the worker exited');
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace,
+        taskQueue: { name: taskQueue },
+        taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      if (pollers.length > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`no worker polled task queue ${taskQueue} within ${READY_TIMEOUT_MS / 1000} s`);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function waitUntilReady(url: string, process: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (process.exitCode !== null) throw new Error(`the process behind ${url} exited`);
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+void main();

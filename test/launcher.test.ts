@@ -1,0 +1,100 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+// `npm start` as a user runs it (from dist/, built by `pretest`): Temporal dev server, embedded
+// PGlite database, API and worker, on ports of its own and a scratch data directory.
+const launcher = path.join(__dirname, '..', 'dist', 'scripts', 'start.js');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+interface Launched {
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function launch(env: NodeJS.ProcessEnv): Promise<Launched> {
+  const child = spawn(process.execPath, [launcher], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('Taskwright is running.')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`launcher did not become ready:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { child, output: () => output };
+}
+
+async function stop({ child }: Launched): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  return exited;
+}
+
+describe('npm start', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taskwright-launcher-'));
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      TEMPORAL_DEV_PORT: String(await freePort()),
+      TEMPORAL_UI_PORT: String(await freePort()),
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      TASKWRIGHT_DEV_API_KEY: '',
+      LOG_LEVEL: 'warn',
+    };
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts everything, runs the seed request to completion, stops cleanly and keeps the data', async () => {
+    const first = await launch(env);
+    const key = /Dev API key\s+(tw_\S+)/.exec(first.output())?.[1];
+    expect(key).toBeDefined();
+    expect(first.output()).toContain(`Temporal UI  http://localhost:${env.TEMPORAL_UI_PORT}`);
+    const api = `http://127.0.0.1:${env.PORT}`;
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+
+    const created = await fetch(`${api}/v1/tasks`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ agent_id: 'echo', task_type: 'echo', input: { message: 'persist me' } }),
+    });
+    expect(created.status).toBe(202);
+    const { task_id } = (await created.json()) as { task_id: string };
+    let task: { status: string; artifacts: unknown[] } = { status: 'queued', artifacts: [] };
+    for (let attempt = 0; attempt < 100 && task.status !== 'complete'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      task = (await (await fetch(`${api}/v1/tasks/${task_id}`, { headers })).json()) as typeof task;
+    }
+    expect(task.status).toBe('complete');
+    expect(task.artifacts).toHaveLength(1);
+
+    expect(await stop(first)).toBe(0);
+    expect(first.output()).toContain('Stopped.');
+    await expect(fetch(`${api}/healthz`)).rejects.toThrow();
+
+    const second = await launch(env);
+    try {
+      expect(second.output()).toContain(`Dev API key  ${key}`);
+      const again = await fetch(`${api}/v1/tasks/${task_id}?consistency=strong`, { headers });
+      expect(await again.json()).toMatchObject({ task_id, status: 'complete', consistency: 'strong' });
+      expect(again.status).toBe(200);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  }, 300_000);
+});
