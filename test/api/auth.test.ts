@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type TestStack, type TestTenant, startStack, waitForTask } from '../support/stack';
+import type { Problem } from '../support/problem';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -9,14 +10,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  request_id: string;
-}
 
 interface IssuedKey {
   id: string;

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { type TestStack, startStack } from '../support/stack';
+import type { Problem } from '../support/problem';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -9,16 +10,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  instance: string;
-  request_id: string;
-  errors?: { field: string; in: string; message: string }[];
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_BODY_BYTES = 1_048_576;
