@@ -35,7 +35,7 @@ export function resolveTemporalCli(log: Log = () => {}): string | undefined {
 
   log(`Building the Temporal CLI (${TEMPORAL_CLI_MODULE}); the first build takes several minutes...`);
   const build = spawnSync('go', ['install', TEMPORAL_CLI_MODULE], {
-    env: { ...process.env, GOBIN: path.dirname(machineBin), GOFLAGS: '-mod=mod' },
+    env: { ...process.env, GOBIN: path.dirname(machineBin) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (build.status !== 0 || !isExecutable(machineBin)) {
