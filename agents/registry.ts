@@ -1,4 +1,4 @@
-import type { AgentDefinition, TaskTypeDefinition } from './sdk';
+import type { AgentDefinition } from './sdk';
 import { echoAgent } from './echo';
 
 export type AgentRegistry = ReadonlyMap<string, AgentDefinition>;
@@ -19,8 +19,4 @@ export const builtInAgents = createAgentRegistry([echoAgent]);
 
 export function agentSlugs(registry: AgentRegistry): string[] {
   return [...new Set([...registry.values()].map((agent) => agent.slug))].sort();
-}
-
-export function findTaskType(registry: AgentRegistry, agent: string, taskType: string): TaskTypeDefinition | undefined {
-  return registry.get(agent)?.taskTypes[taskType];
 }

@@ -4,6 +4,7 @@ import type { AgentRegistry } from '../agents/registry';
 import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
 import type { Logger } from '../lib/logger';
+import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/v1', refuseNulInUrl, authenticate(deps.db));
   // After authentication, so anonymous clients cannot make the server read bodies.
   app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use(agentsRouter(deps));
   app.use(tasksRouter(deps));
   app.use(apiKeysRouter(deps));
   app.use(tenantsRouter(deps));

@@ -10,7 +10,8 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 /** The task record clients see (SPEC section 3); internal columns stay internal. */
 export function presentTask(
   task: TaskRow,
-  related: { artifacts: ArtifactSummary[]; statusEvents: StatusEvent[]; temporalUiUrl: string },
+  // Without statusEvents (listings) the record has no `activities`.
+  related: { artifacts: ArtifactSummary[]; statusEvents?: StatusEvent[]; temporalUiUrl: string },
 ) {
   return {
     task_id: task.id,
@@ -38,9 +39,11 @@ export function presentTask(
       created_at: artifact.createdAt.toISOString(),
     })),
     // The audit trail is read from the event log, so it can never disagree with it.
-    activities: related.statusEvents.map((event) => {
-      const data = event.data as { from?: string; to?: string };
-      return { type: 'status_change', from: data.from ?? null, to: data.to ?? null, timestamp: event.createdAt.toISOString() };
+    ...(related.statusEvents && {
+      activities: related.statusEvents.map((event) => {
+        const data = event.data as { from?: string; to?: string };
+        return { type: 'status_change', from: data.from ?? null, to: data.to ?? null, timestamp: event.createdAt.toISOString() };
+      }),
     }),
     executions: task.executions as unknown as Execution[],
     trigger: { type: task.triggerType, source_id: task.triggerSource },

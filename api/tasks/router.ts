@@ -14,7 +14,7 @@ import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
 import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
 import { presentTask, type TaskRow } from './present';
-import { type CreateTaskBody, createTaskBody, getTaskQuery, idempotencyKey } from './schemas';
+import { type CreateTaskBody, createTaskBody, getTaskQuery, idempotencyKey, listTasksQuery } from './schemas';
 
 export interface TasksRouterDependencies {
   db: Database;
@@ -24,6 +24,7 @@ export interface TasksRouterDependencies {
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
+const DEFAULT_PAGE_SIZE = 20;
 const STATUS_EVENT_TYPES = ['task.created', 'task.status_changed', 'task.complete', 'task.failed', 'task.cancelled'];
 
 export function tasksRouter({ db, temporal, agents, config }: TasksRouterDependencies): Router {
@@ -35,13 +36,28 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     return task;
   }
 
+  const temporalUiUrl = (taskId: string) =>
+    `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${taskId}`;
+  const artifactSummary = { id: true, type: true, createdAt: true, taskId: true } as const;
+
   async function present(task: TaskRow) {
     const [artifacts, statusEvents] = await Promise.all([
-      db.artifact.findMany({ where: { taskId: task.id }, select: { id: true, type: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
+      db.artifact.findMany({ where: { taskId: task.id }, select: artifactSummary, orderBy: { createdAt: 'asc' } }),
       db.event.findMany({ where: { taskId: task.id, type: { in: STATUS_EVENT_TYPES } }, select: { type: true, data: true, createdAt: true }, orderBy: { seq: 'asc' } }),
     ]);
-    const temporalUiUrl = `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${task.id}`;
-    return presentTask(task, { artifacts, statusEvents, temporalUiUrl });
+    return presentTask(task, { artifacts, statusEvents, temporalUiUrl: temporalUiUrl(task.id) });
+  }
+
+  /** List items: the record without its audit trail, artifacts fetched in one query. */
+  async function presentMany(tasks: TaskRow[]) {
+    const artifacts = await db.artifact.findMany({
+      where: { taskId: { in: tasks.map((task) => task.id) } },
+      select: artifactSummary,
+      orderBy: { createdAt: 'asc' },
+    });
+    return tasks.map((task) =>
+      presentTask(task, { artifacts: artifacts.filter((artifact) => artifact.taskId === task.id), temporalUiUrl: temporalUiUrl(task.id) }),
+    );
   }
 
   function illegalTransition(task: TaskRow, action: string): HttpProblem {
@@ -155,6 +171,44 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       }
       res.status(202).location(`/v1/tasks/${taskId}`).json(await present(task));
     })
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const query = parseQuery(listTasksQuery, req);
+      const where: Prisma.TaskWhereInput = {
+        tenantId,
+        agent: query.agent && (agents.get(query.agent)?.slug ?? query.agent),
+        status: query.status,
+        type: query.type,
+        sessionId: query.session_id,
+      };
+      // Newest first; ties on created_at broken by id, so the order is total and stable.
+      const orderBy = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+
+      if (query.page !== undefined || query.per_page !== undefined) {
+        const page = query.page ?? 1;
+        const perPage = query.per_page ?? DEFAULT_PAGE_SIZE;
+        const [total, tasks] = await Promise.all([
+          db.task.count({ where }),
+          db.task.findMany({ where, orderBy, skip: (page - 1) * perPage, take: perPage }),
+        ]);
+        return res.json({ data: await presentMany(tasks), pagination: { page, per_page: perPage, total } });
+      }
+
+      // Keyset paging: tasks created while a client pages appear before its first page, so
+      // later pages neither repeat nor skip anything.
+      const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      const tasks = await db.task.findMany({
+        where: after
+          ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
+          : where,
+        orderBy,
+        take: limit + 1,
+      });
+      const page = tasks.slice(0, limit);
+      const last = page[page.length - 1];
+      res.json({ tasks: await presentMany(page), next_cursor: tasks.length > limit && last ? encodeCursor(last) : null });
+    })
     .all(methodNotAllowed);
 
   async function findIdempotentReplay(tenantId: string, key: string, requestHash: string): Promise<TaskRow | undefined> {
@@ -225,6 +279,21 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
   }
 
   return router;
+}
+
+function encodeCursor(task: TaskRow): string {
+  return Buffer.from(JSON.stringify([task.createdAt.toISOString(), task.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(createdAt);
+    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('malformed');
+    return { createdAt: date, id };
+  } catch {
+    throw invalidRequest([{ field: 'cursor', in: 'query', message: 'Not a cursor this API returned' }]);
+  }
 }
 
 /** JSON with sorted keys, so equal bodies hash equally whatever their key order. */

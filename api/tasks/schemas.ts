@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TASK_STATUSES, type TaskStatus } from '../../workflows/model';
 
 const agentName = z.string().min(1).max(100);
 const emails = z.array(z.email()).max(100);
@@ -44,3 +45,32 @@ export const getTaskQuery = z.object({
 });
 
 export const idempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+// Seed spellings accepted on input; responses always use the canonical names.
+const STATUS_ALIASES: Record<string, TaskStatus> = { in_progress: 'running', completed: 'complete' };
+const statusFilter = z
+  .string()
+  .transform((value) => STATUS_ALIASES[value] ?? value)
+  .pipe(z.enum(TASK_STATUSES, { error: `Expected one of ${[...TASK_STATUSES, ...Object.keys(STATUS_ALIASES)].join(', ')}` }));
+const pageSize = z.coerce.number().int().min(1).max(100);
+
+/** GET /v1/tasks: filters, and either `cursor`+`limit` or `page`+`per_page` (AGNT's `perPage` too). */
+export const listTasksQuery = z
+  .object({
+    agent: z.string().min(1).max(100).optional(),
+    status: statusFilter.optional(),
+    type: z.string().min(1).max(100).optional(),
+    session_id: z.string().min(1).max(200).optional(),
+    limit: pageSize.optional(),
+    cursor: z.string().min(1).max(500).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).optional(),
+    per_page: pageSize.optional(),
+    perPage: pageSize.optional(),
+  })
+  .superRefine((query, ctx) => {
+    const paged = query.page !== undefined || query.per_page !== undefined || query.perPage !== undefined;
+    if (paged && (query.cursor !== undefined || query.limit !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['page'], message: 'Use either cursor and limit, or page and per_page, not both' });
+    }
+  })
+  .transform(({ perPage, per_page, ...query }) => ({ ...query, per_page: per_page ?? perPage }));

@@ -63,8 +63,9 @@ describe('unknown routes and methods', () => {
   });
 
   it.each([
-    ['PUT', '/v1/tasks', ['POST']],
-    ['GET', '/v1/tasks', ['POST']],
+    ['PUT', '/v1/tasks', ['GET', 'HEAD', 'POST']],
+    ['DELETE', '/v1/tasks', ['GET', 'HEAD', 'POST']],
+    ['POST', '/v1/agents', ['GET', 'HEAD']],
     ['PATCH', '/v1/tasks/task_x', ['DELETE', 'GET', 'HEAD']],
     ['PUT', '/v1/tasks/task_x', ['DELETE', 'GET', 'HEAD']],
     ['GET', '/v1/tasks/task_x/cancel', ['POST']],
