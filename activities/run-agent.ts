@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AgentRegistry } from '../agents/registry';
-import type { AgentContext, AgentResult } from '../agents/sdk';
+import { type AgentContext, AgentError, type AgentResult } from '../agents/sdk';
 
 export interface RunAgentInput {
   taskId: string;
@@ -38,6 +38,13 @@ export function createRunAgent(agents: AgentRegistry) {
     if (!parsed.success) {
       throw ApplicationFailure.nonRetryable(`Input no longer matches the agent's schema: ${parsed.error.message}`, 'invalid_input');
     }
-    return taskType.run(context, parsed.data);
+    try {
+      return await taskType.run(context, parsed.data);
+    } catch (error) {
+      if (error instanceof AgentError) {
+        throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: !error.options.retryable });
+      }
+      throw error;
+    }
   };
 }

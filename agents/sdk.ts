@@ -52,3 +52,18 @@ export interface AgentDefinition {
 export function defineTaskType<Input extends JsonObject>(definition: TaskTypeDefinition<Input>): TaskTypeDefinition {
   return definition as unknown as TaskTypeDefinition;
 }
+
+/**
+ * An agent's way to fail a task with a machine-readable code (`error.code` on the task).
+ * Non-retryable unless said otherwise: most agent failures do not heal by trying again.
+ */
+export class AgentError extends Error {
+  override name = 'AgentError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly options: { retryable?: boolean } = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { type AgentDefinition, defineTaskType } from '../sdk';
+import { AgentError, type AgentDefinition, defineTaskType } from '../sdk';
 
 const echoInput = z.strictObject({
   message: z.string().max(10_000).optional().describe('Text to echo back.'),
   sleep_ms: z.number().int().min(0).max(3_600_000).optional().describe('How long to work before answering, in ms.'),
+  fail_with: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower_snake_case error code')
+    .optional()
+    .describe('Fail the task with this error code (after sleep_ms).'),
 });
 
 /** A demo agent that answers with what it was given; it drives every path of the task engine. */
@@ -21,6 +26,7 @@ export const echoAgent: AgentDefinition = {
       maximumAttempts: 3,
       async run(context, input) {
         if (input.sleep_ms) await context.sleep(input.sleep_ms);
+        if (input.fail_with) throw new AgentError(input.fail_with, `Failed on request (fail_with: ${input.fail_with}).`);
         const echoed = { message: input.message ?? null, input };
         return {
           output: echoed,

@@ -96,6 +96,26 @@ describe('creating a task', () => {
   });
 });
 
+describe('a failing task', () => {
+  it('ends failed with the agent\'s error code and message, without retrying', async () => {
+    const created = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', task_type: 'echo', input: { fail_with: 'quota_exceeded' } } });
+    const { task_id } = (await created.json()) as { task_id: string };
+    const task = await waitForTask(stack, task_id, isTerminal);
+    expect(task).toMatchObject({
+      status: 'failed',
+      error: { code: 'quota_exceeded', message: 'Failed on request (fail_with: quota_exceeded).' },
+      artifacts: [],
+      completed_at: expect.any(String),
+    });
+    expect(task.executions).toEqual([expect.objectContaining({ status: 'failed', output_summary: expect.stringContaining('quota_exceeded') })]);
+    // The started event of an activity records its last attempt.
+    const { events } = await stack.temporal.workflow.getHandle(task_id).fetchHistory();
+    const scheduled = events!.find((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'runAgent');
+    const started = events!.find((event) => String(event.activityTaskStartedEventAttributes?.scheduledEventId) === String(scheduled?.eventId));
+    expect(started?.activityTaskStartedEventAttributes?.attempt).toBe(1);
+  });
+});
+
 describe('reading a task', () => {
   it('serves the projection while the worker is down, and strong reads ask the workflow', async () => {
     await stack.stopWorker();
