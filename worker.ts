@@ -1,9 +1,11 @@
+import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { builtInAgents } from './agents/registry';
 import { loadConfigOrExit } from './lib/config';
 import { openDatabase } from './lib/db/open';
 import { createLogger } from './lib/logger';
 import { connectWithRetry } from './lib/temporal/connect';
+import { registerSearchAttributes } from './lib/temporal/search-attributes';
 import { createTaskWorker } from './lib/temporal/worker';
 
 async function main(): Promise<void> {
@@ -18,6 +20,9 @@ async function main(): Promise<void> {
   });
   const database = await openDatabase(config, logger);
   const connection = await connectWithRetry(() => NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }), logger, config.TEMPORAL_ADDRESS);
+  const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const registered = await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).finally(() => operator.close());
+  if (registered.length > 0) logger.info({ search_attributes: registered }, 'registered Temporal search attributes');
   const worker = await createTaskWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

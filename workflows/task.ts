@@ -7,11 +7,13 @@ import {
   isCancellation,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { ulid } from '../lib/ulid';
 import { taskStateQuery } from './definitions';
+import { TASK_STATUS } from './search-attributes';
 import {
   type ArtifactRecord,
   type EventRecord,
@@ -112,7 +114,7 @@ class TaskJournal {
         : execution,
     );
     const from = this.status;
-    this.status = status;
+    this.setStatus(status);
     const terminalEvent = this.event(`task.${status}`, {
       from,
       to: status,
@@ -123,8 +125,13 @@ class TaskJournal {
 
   private async changeStatus(status: TaskStatus, patch: TaskPatch): Promise<void> {
     const from = this.status;
-    this.status = status;
+    this.setStatus(status);
     await this.record([this.event('task.status_changed', { from, to: status })], { ...patch, status });
+  }
+
+  private setStatus(status: TaskStatus): void {
+    this.status = status;
+    upsertSearchAttributes([{ key: TASK_STATUS, value: status }]);
   }
 
   private event(type: EventType, data: Record<string, unknown>): EventRecord {

@@ -7,6 +7,7 @@ import { type Database, Prisma } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
 import { taskStateQuery } from '../../workflows/definitions';
 import { type TaskStatus, type TaskWorkflowInput, isTerminal } from '../../workflows/model';
+import { TASK_AGENT, TASK_STATUS, TASK_TENANT, TASK_TYPE } from '../../workflows/search-attributes';
 import type { taskWorkflow } from '../../workflows/task';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
@@ -163,6 +164,12 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
           taskQueue: config.TASK_QUEUE,
           workflowId: taskId,
           args: [workflowInput],
+          typedSearchAttributes: [
+            { key: TASK_TENANT, value: tenantId },
+            { key: TASK_AGENT, value: agent.slug },
+            { key: TASK_TYPE, value: body.task_type },
+            { key: TASK_STATUS, value: status },
+          ],
         });
       } catch (error) {
         // Without a workflow the row would be a task that never runs: take it back.

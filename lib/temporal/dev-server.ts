@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TASK_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { NO_TEMPORAL_CLI, resolveTemporalCli } from './cli';
 
 export interface DevServerOptions {
@@ -31,6 +32,7 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
         ui: options.uiPort !== undefined,
         uiPort: options.uiPort,
         namespace: options.namespace ?? 'default',
+        searchAttributes: TASK_SEARCH_ATTRIBUTES,
       },
     });
     return { address: env.address, teardown: () => env.teardown() };

@@ -116,6 +116,24 @@ describe('a failing task', () => {
   });
 });
 
+describe('Temporal visibility', () => {
+  it('indexes tenant, agent, task type and current status, and links each task to its run', async () => {
+    const created = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', task_type: 'echo' } });
+    const { task_id } = (await created.json()) as { task_id: string };
+    const task = await waitForTask(stack, task_id, (current) => current.status === 'complete');
+    expect((task.links as { temporal_ui: string }).temporal_ui).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${task_id}`);
+
+    const query = `TaskwrightTenant = '${stack.admin.tenantId}' AND TaskwrightAgent = 'echo' AND TaskwrightTaskType = 'echo' AND TaskwrightStatus = 'complete'`;
+    let found: string[] = [];
+    for (let attempt = 0; attempt < 50 && !found.includes(task_id); attempt++) {
+      found = [];
+      for await (const execution of stack.temporal.workflow.list({ query })) found.push(execution.workflowId);
+      if (!found.includes(task_id)) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(found).toContain(task_id);
+  });
+});
+
 describe('reading a task', () => {
   it('serves the projection while the worker is down, and strong reads ask the workflow', async () => {
     await stack.stopWorker();
