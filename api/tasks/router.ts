@@ -96,9 +96,11 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       }
       const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
 
+      const replay = async (replayed: TaskRow) =>
+        res.status(202).set('Idempotent-Replayed', 'true').json(await present(replayed));
       if (key !== undefined) {
-        const replay = await findIdempotentReplay(tenantId, key, requestHash);
-        if (replay) return res.status(202).set('Idempotent-Replayed', 'true').json(await present(replay));
+        const existing = await findIdempotentReplay(tenantId, key, requestHash);
+        if (existing) return replay(existing);
       }
 
       const taskId = newId('task');
@@ -143,8 +145,8 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       } catch (error) {
         // Two requests raced with one Idempotency-Key: the loser answers with the winner's task.
         if (key !== undefined && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-          const replay = await findIdempotentReplay(tenantId, key, requestHash);
-          if (replay) return res.status(202).set('Idempotent-Replayed', 'true').json(await present(replay));
+          const existing = await findIdempotentReplay(tenantId, key, requestHash);
+          if (existing) return replay(existing);
         }
         throw error;
       }
