@@ -5,7 +5,8 @@ COPY package.json package-lock.json ./
 COPY scripts/prisma.js scripts/prisma.js
 COPY prisma prisma
 COPY prisma.config.ts ./
-RUN npm ci --no-audit --no-fund
+# npm install, not npm ci: see .ci/run on lockfiles without other platforms' optional packages.
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
