@@ -3,6 +3,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   CancellationScope,
+  CancelledFailure,
   TimeoutFailure,
   isCancellation,
   proxyActivities,
@@ -55,7 +56,9 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
       input: task.input,
       executionId,
     });
+    throwIfCancelled();
     await journal.emitArtifacts(result.artifacts);
+    throwIfCancelled();
     await journal.finish('complete', { output: result.output, progress: 1 });
     return journal.snapshot();
   } catch (error) {
@@ -163,6 +166,12 @@ class TaskJournal {
       }),
     );
   }
+}
+
+// Bookkeeping writes are non-cancellable, so a cancel that arrives during one is only seen at the
+// next cancellable step; checking here lets a cancel accepted while the task ran win.
+function throwIfCancelled(): void {
+  if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('Task cancelled');
 }
 
 // Workflow time and the SDK's seeded Math.random make these IDs identical on replay.

@@ -1,5 +1,9 @@
 import { WorkflowFailedError } from '@temporalio/client';
-import type { TaskWorkflowInput } from '../../workflows/model';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { builtInAgents } from '../../agents/registry';
+import type { TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
+import { testEnvironment } from '../support/globals';
 import { type TestStack, startStack } from '../support/stack';
 import { seedQueuedTask } from '../support/tenants';
 
@@ -55,5 +59,61 @@ describe('taskWorkflow', () => {
     const { task, handle } = await runWorkflow({ input: { sleep_ms: 30_000 }, execution: { timeoutMs: 1_000, maximumAttempts: 1 } });
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
     expect(await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'failed', errorCode: 'timeout' });
+  });
+});
+
+describe('taskWorkflow cancelled while it records its artifacts', () => {
+  it('ends cancelled, with the artifacts discarded, not complete', async () => {
+    const env = testEnvironment();
+    const real = createActivities({ db: stack.db, agents: builtInAgents });
+    let reachedArtifacts!: () => void;
+    const atArtifacts = new Promise<void>((resolve) => (reachedArtifacts = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const taskQueue = `${stack.taskQueue}-race`;
+    const connection = await NativeConnection.connect({ address: env.temporalAddress });
+    const worker = await Worker.create({
+      connection,
+      taskQueue,
+      workflowBundle: { codePath: env.workflowBundle },
+      activities: {
+        ...real,
+        // Holds the artifact write open until the test has requested cancellation.
+        async recordTransition(record: TransitionRecord) {
+          if (record.events[0]?.type === 'artifact.emitted') {
+            reachedArtifacts();
+            await released;
+          }
+          return real.recordTransition(record);
+        },
+      },
+    });
+    const running = worker.run();
+    try {
+      const { task } = await seedQueuedTask(stack.db);
+      const input: TaskWorkflowInput = {
+        taskId: task.id,
+        tenantId: task.tenantId,
+        agent: 'echo',
+        taskType: 'echo',
+        input: {},
+        priority: 'normal',
+        nextSeq: 2,
+        execution: { timeoutMs: 60_000, maximumAttempts: 1 },
+      };
+      const handle = await stack.temporal.workflow.start('taskWorkflow', { taskQueue, workflowId: task.id, args: [input] });
+      await atArtifacts;
+      await handle.cancel();
+      release();
+      await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+      expect((await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('cancelled');
+      expect(await stack.db.artifact.count({ where: { taskId: task.id } })).toBe(0);
+      const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } })).map((event) => event.type);
+      expect(types).toEqual(['task.status_changed', 'artifact.emitted', 'task.cancelled']);
+    } finally {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    }
   });
 });
