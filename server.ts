@@ -6,6 +6,7 @@ import { ensureDevTenant } from './lib/auth/bootstrap';
 import { loadConfigOrExit } from './lib/config';
 import { openDatabase } from './lib/db/open';
 import { createLogger } from './lib/logger';
+import { type RunningWorker, runWorker } from './lib/temporal/run-worker';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = createApp({ db: database.db, temporal, agents: builtInAgents, config, logger });
+  // Only one connection may talk to the embedded database, so the process that owns it also
+  // runs the worker (see lib/db/open.ts).
+  const worker: RunningWorker | undefined = database.embedded ? await runWorker(config, logger, database.db) : undefined;
 
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ url: config.publicBaseUrl, port: config.PORT }, 'API listening');
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
     const forceClose = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(forceClose);
+    await worker?.stop();
     await connection.close();
     await database.close();
     logger.info('API stopped');

@@ -1,6 +1,7 @@
 // `npm start`: everything on embedded defaults in one command. Starts a Temporal dev server
-// (SQLite under the data directory, Web UI) unless TEMPORAL_ADDRESS is set, the embedded
-// database unless DATABASE_URL is set, then the worker and the API as child processes.
+// (SQLite under the data directory, Web UI) unless TEMPORAL_ADDRESS is set, then the API and
+// the worker: as two child processes with DATABASE_URL, as one (owning the embedded database)
+// without it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,6 @@ import { Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { generateApiKey } from '../lib/auth/api-keys';
 import { loadConfigOrExit } from '../lib/config';
-import { startEmbeddedPostgres } from '../lib/db/embedded';
 import { startTemporalDevServer } from '../lib/temporal/dev-server';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -50,20 +50,16 @@ async function main(): Promise<void> {
       temporalUiUrl = process.env.TEMPORAL_UI_URL || `http://localhost:${config.TEMPORAL_UI_PORT}`;
       env.TEMPORAL_UI_URL = temporalUiUrl;
     }
-    if (!config.DATABASE_URL) {
-      say('Starting the embedded PostgreSQL (PGlite)...');
-      const database = await startEmbeddedPostgres(config.dataDir, config.EMBEDDED_DATABASE_PORT);
-      stops.push(() => database.stop());
-      env.DATABASE_URL = database.url;
-    }
     env.TASKWRIGHT_DEV_API_KEY = config.TASKWRIGHT_DEV_API_KEY ?? readOrCreateDevKey(config.dataDir);
 
-    // The API migrates the database before it listens, so it starts first.
+    // The API migrates the database before it listens, so it starts first. Without DATABASE_URL
+    // it opens the embedded database, which only one process may use, and runs the worker too.
+    if (!config.DATABASE_URL) say('Starting the API and worker on the embedded PostgreSQL (PGlite)...');
     const api = startChild('api', 'server.js', env, shutdown);
     children.push(api);
     await waitUntilReady(`http://127.0.0.1:${config.PORT}/healthz`, api);
-    const worker = startChild('worker', 'worker.js', env, shutdown);
-    children.push(worker);
+    const worker = config.DATABASE_URL ? startChild('worker', 'worker.js', env, shutdown) : api;
+    if (worker !== api) children.push(worker);
     await waitUntilReady(`http://127.0.0.1:${config.PORT}/readyz`, api);
     await waitForWorker(env.TEMPORAL_ADDRESS ?? config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, config.TASK_QUEUE, worker);
 
@@ -73,7 +69,7 @@ async function main(): Promise<void> {
     say(`  Health       ${config.publicBaseUrl}/readyz`);
     say(`  Temporal UI  ${temporalUiUrl}`);
     say(`  Dev API key  ${env.TASKWRIGHT_DEV_API_KEY}`);
-    say(`  Data         ${config.dataDir}`);
+    say(`  Database     ${config.DATABASE_URL ? 'DATABASE_URL' : `embedded, in ${config.dataDir}`}`);
     say('');
     say('Try it:');
     say(`  curl -X POST ${config.publicBaseUrl}/v1/tasks -H "Authorization: Bearer ${env.TASKWRIGHT_DEV_API_KEY}" \\`);

@@ -83,6 +83,22 @@ describe('npm start', () => {
     expect(task.status).toBe('complete');
     expect(task.artifacts).toHaveLength(1);
 
+    // The embedded database has one session: concurrent requests must not trip over each other.
+    const burst = await Promise.all(
+      Array.from({ length: 24 }, (_, index) =>
+        fetch(`${api}/v1/tasks`, { method: 'POST', headers, body: JSON.stringify({ agent: 'echo', task_type: 'echo', input: { message: `burst ${index}` } }) }),
+      ),
+    );
+    expect(burst.map((response) => response.status)).toEqual(Array(24).fill(202));
+    const burstIds = await Promise.all(burst.map(async (response) => ((await response.json()) as { task_id: string }).task_id));
+    for (let attempt = 0; attempt < 150; attempt++) {
+      const listed = (await (await fetch(`${api}/v1/tasks?status=complete&limit=100`, { headers })).json()) as { tasks: { task_id: string }[] };
+      if (burstIds.every((id) => listed.tasks.some((listedTask) => listedTask.task_id === id))) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const completed = (await (await fetch(`${api}/v1/tasks?status=complete&limit=100`, { headers })).json()) as { tasks: { task_id: string }[] };
+    expect(burstIds.filter((id) => !completed.tasks.some((listedTask) => listedTask.task_id === id))).toEqual([]);
+
     expect(await stop(first)).toBe(0);
     expect(first.output()).toContain('Stopped.');
     await expect(fetch(`${api}/healthz`)).rejects.toThrow();

@@ -255,7 +255,9 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
         await requestCancellation(task);
         return res.json({ cancelled: true, task_id: task.id });
       }
-      await db.task.delete({ where: { id: task.id } });
+      // deleteMany: a concurrent DELETE may have removed it already.
+      const { count } = await db.task.deleteMany({ where: { id: task.id, tenantId } });
+      if (count === 0) throw notFound(`Task ${task.id}`);
       await temporal.workflowService
         .deleteWorkflowExecution({ namespace: config.TEMPORAL_NAMESPACE, workflowExecution: { workflowId: task.id } })
         .catch((error: unknown) => req.log.warn({ err: error, task_id: task.id }, 'could not delete the workflow execution'));
@@ -298,7 +300,10 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(createdAt);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('malformed');
+    // Only timestamps this API can have written: the database refuses extreme years.
+    if (typeof id !== 'string' || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 9999) {
+      throw new Error('malformed');
+    }
     return { createdAt: date, id };
   } catch {
     throw invalidRequest([{ field: 'cursor', in: 'query', message: 'Not a cursor this API returned' }]);

@@ -21,6 +21,9 @@ export async function ensureDevTenant(db: Database, devKey?: string): Promise<De
     let tenant = await tx.tenant.findFirst({ where: { operator: true }, orderBy: { createdAt: 'asc' } });
     if (devKey) {
       const existing = await tx.apiKey.findUnique({ where: { hash: hashApiKey(devKey) } });
+      if (existing?.revokedAt) {
+        throw new Error('TASKWRIGHT_DEV_API_KEY names a revoked API key; set another key (or unset it).');
+      }
       if (existing) return { tenantId: existing.tenantId };
     } else if (tenant) {
       return { tenantId: tenant.id };

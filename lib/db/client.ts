@@ -4,7 +4,13 @@ import { PrismaClient } from '../generated/prisma/client';
 export type Database = PrismaClient;
 export { Prisma } from '../generated/prisma/client';
 
-/** A Prisma client on a pg pool (Prisma 7 runs queries through the driver adapter). */
-export function createDatabase(url: string, poolSize = 10): Database {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+/**
+ * A Prisma client on a pg pool (Prisma 7 runs queries through the driver adapter).
+ * `transactionMaxWaitMs`: how long a transaction may wait for a pooled connection.
+ */
+export function createDatabase(url: string, poolSize = 10, options: { transactionMaxWaitMs?: number } = {}): Database {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+    ...(options.transactionMaxWaitMs && { transactionOptions: { maxWait: options.transactionMaxWaitMs } }),
+  });
 }

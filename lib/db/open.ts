@@ -7,6 +7,8 @@ import { migrate } from './migrate';
 export interface OpenDatabase {
   db: Database;
   url: string;
+  /** True when this process started (and alone may use) the embedded database. */
+  embedded: boolean;
   close(): Promise<void>;
 }
 
@@ -25,10 +27,13 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     await embedded?.stop();
     throw error;
   }
-  const db = createDatabase(url, config.DATABASE_POOL_SIZE);
+  // PGlite is a single session: its socket server runs each protocol message on its own, so
+  // statements from two connections interleave outside transactions. One connection is safe.
+  const db = embedded ? createDatabase(url, 1, { transactionMaxWaitMs: 30_000 }) : createDatabase(url, config.DATABASE_POOL_SIZE);
   return {
     db,
     url,
+    embedded: embedded !== undefined,
     async close() {
       await db.$disconnect();
       await embedded?.stop();

@@ -288,3 +288,20 @@ describe('bad input is never a 500', () => {
     expect(responses.map((response) => response.status)).toEqual([404, 400, 404, 404, 400, 400, 400]);
   });
 });
+
+describe('input the database could not store', () => {
+  it('answers 400 naming the field for a lone UTF-16 surrogate', async () => {
+    const response = await stack.request('/v1/tasks', {
+      method: 'POST',
+      body: '{"agent":"echo","task_type":"echo","input":{"message":"\\ud800"}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Problem).errors?.map((error) => error.field)).toEqual(['input.message']);
+  });
+
+  it('answers 400 for a cursor with a timestamp out of range', async () => {
+    const cursor = Buffer.from(JSON.stringify(['-100000-01-01T00:00:00.000Z', 'x'])).toString('base64url');
+    expect((await stack.request(`/v1/tasks?cursor=${cursor}`)).status).toBe(400);
+  });
+});

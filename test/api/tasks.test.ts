@@ -215,4 +215,12 @@ describe('cancelling a task', () => {
     expect(await stack.db.event.count({ where: { taskId: task_id } })).toBe(0);
     expect(await stack.db.artifact.count({ where: { taskId: task_id } })).toBe(0);
   });
+
+  it('answers 404, not 500, to the loser of two concurrent permanent deletes', async () => {
+    const created = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', task_type: 'echo' } });
+    const { task_id } = (await created.json()) as { task_id: string };
+    await waitForTask(stack, task_id, (task) => task.status === 'complete');
+    const statuses = (await Promise.all([1, 2].map(() => stack.request(`/v1/tasks/${task_id}`, { method: 'DELETE' })))).map((r) => r.status);
+    expect(statuses.sort()).toEqual([200, 404]);
+  });
 });

@@ -1,0 +1,50 @@
+import { Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { builtInAgents } from '../../agents/registry';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import type { Logger } from '../logger';
+import { connectWithRetry } from './connect';
+import { registerSearchAttributes } from './search-attributes';
+import { createTaskWorker } from './worker';
+
+export interface RunningWorker {
+  /** Settles when the worker has stopped (after SIGINT/SIGTERM or `stop`). */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the task worker. The SDK stops it on SIGINT/SIGTERM and lets in-flight activities
+ * finish within SHUTDOWN_GRACE_MS; `done` settles once it has.
+ */
+export async function runWorker(config: Config, logger: Logger, db: Database): Promise<RunningWorker> {
+  // The SDK's own log lines join ours as JSON.
+  Runtime.install({
+    logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
+      logger[level === 'WARN' ? 'warn' : level === 'ERROR' ? 'error' : 'debug']({ ...meta }, message);
+    }),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  });
+  const connection = await connectWithRetry(() => NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }), logger, config.TEMPORAL_ADDRESS);
+  const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const registered = await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).finally(() => operator.close());
+  if (registered.length > 0) logger.info({ search_attributes: registered }, 'registered Temporal search attributes');
+  const worker = await createTaskWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TASK_QUEUE,
+    db,
+    agents: builtInAgents,
+    shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
+  });
+  logger.info({ task_queue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started');
+  const done = worker.run().finally(() => connection.close());
+  return {
+    done,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
