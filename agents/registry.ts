@@ -17,6 +17,11 @@ export function createAgentRegistry(agents: AgentDefinition[]): AgentRegistry {
 
 export const builtInAgents = createAgentRegistry([echoAgent]);
 
+/** Each agent once (aliases share its entry), by slug. */
+export function listAgents(registry: AgentRegistry): AgentDefinition[] {
+  return [...new Set(registry.values())].sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
 export function agentSlugs(registry: AgentRegistry): string[] {
-  return [...new Set([...registry.values()].map((agent) => agent.slug))].sort();
+  return listAgents(registry).map((agent) => agent.slug);
 }

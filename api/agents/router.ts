@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AgentRegistry } from '../../agents/registry';
+import { type AgentRegistry, listAgents } from '../../agents/registry';
 import { methodNotAllowed } from '../middleware/errors';
 import { notFound } from '../problem';
 import { presentAgent } from './present';
@@ -7,12 +7,11 @@ import { presentAgent } from './present';
 /** Agent manifests, so clients can discover task types and the input each one takes. */
 export function agentsRouter({ agents }: { agents: AgentRegistry }): Router {
   const router = Router();
-  const unique = [...new Set(agents.values())].sort((a, b) => a.slug.localeCompare(b.slug));
 
   router
     .route('/v1/agents')
     .get((_req, res) => {
-      res.json({ agents: unique.map(presentAgent) });
+      res.json({ agents: listAgents(agents).map(presentAgent) });
     })
     .all(methodNotAllowed);
 

@@ -15,7 +15,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function runWorkflow(overrides: Partial<TaskWorkflowInput>) {
+async function runWorkflow(overrides: Partial<TaskWorkflowInput>, taskQueue = stack.taskQueue) {
   const { task } = await seedQueuedTask(stack.db, { taskType: overrides.taskType });
   const input: TaskWorkflowInput = {
     taskId: task.id,
@@ -28,7 +28,7 @@ async function runWorkflow(overrides: Partial<TaskWorkflowInput>) {
     execution: { timeoutMs: 60_000, maximumAttempts: 3 },
     ...overrides,
   };
-  const handle = await stack.temporal.workflow.start('taskWorkflow', { taskQueue: stack.taskQueue, workflowId: task.id, args: [input] });
+  const handle = await stack.temporal.workflow.start('taskWorkflow', { taskQueue, workflowId: task.id, args: [input] });
   return { task, handle };
 }
 
@@ -90,18 +90,7 @@ describe('taskWorkflow cancelled while it records its artifacts', () => {
     });
     const running = worker.run();
     try {
-      const { task } = await seedQueuedTask(stack.db);
-      const input: TaskWorkflowInput = {
-        taskId: task.id,
-        tenantId: task.tenantId,
-        agent: 'echo',
-        taskType: 'echo',
-        input: {},
-        priority: 'normal',
-        nextSeq: 2,
-        execution: { timeoutMs: 60_000, maximumAttempts: 1 },
-      };
-      const handle = await stack.temporal.workflow.start('taskWorkflow', { taskQueue, workflowId: task.id, args: [input] });
+      const { task, handle } = await runWorkflow({ execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, taskQueue);
       await atArtifacts;
       await handle.cancel();
       release();
