@@ -12,7 +12,7 @@ export interface ActivityDependencies {
 export function createActivities({ db, agents }: ActivityDependencies) {
   return {
     recordTransition: createRecordTransition(db),
-    runAgent: createRunAgent(agents),
+    runAgent: createRunAgent({ db, agents }),
   };
 }
 

@@ -1,33 +1,22 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Database, Prisma } from '../lib/db/client';
-import type { TransitionRecord } from '../workflows/model';
+import { appendTaskEvents } from '../lib/db/task-events';
+import type { ApprovalChange, TransitionRecord } from '../workflows/model';
 
 /**
  * Appends a transition's events, applies its patch to the task projection and writes its
- * artifacts, in one database transaction. Keyed by (task_id, seq): when a retried attempt finds
- * its events already written it changes nothing, so every transition is recorded exactly once.
+ * artifacts and approval change, in one database transaction. The workflow fixes the event IDs,
+ * so when a retried attempt finds its first event already written it changes nothing: every
+ * transition is recorded exactly once.
  */
 export function createRecordTransition(db: Database) {
   return async function recordTransition(record: TransitionRecord): Promise<{ applied: boolean }> {
     const at = new Date(record.at);
     return db.$transaction(async (tx) => {
-      const task = await tx.task.findUnique({ where: { id: record.taskId }, select: { id: true } });
+      const outcome = await appendTaskEvents(tx, record, record.events, at);
       // Retrying cannot bring a deleted task back; stop instead of failing forever.
-      if (!task) throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');
-      const inserted = await tx.event.createMany({
-        data: record.events.map((event, index) => ({
-          id: event.id,
-          tenantId: record.tenantId,
-          taskId: record.taskId,
-          taskSeq: record.seq + index,
-          agent: record.agent,
-          type: event.type,
-          data: event.data as Prisma.InputJsonObject,
-          createdAt: at,
-        })),
-        skipDuplicates: true,
-      });
-      if (inserted.count === 0) return { applied: false };
+      if (outcome === 'missing') throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');
+      if (outcome !== 'appended') return { applied: false };
 
       if (record.discardArtifacts) {
         await tx.artifact.deleteMany({ where: { taskId: record.taskId, tenantId: record.tenantId } });
@@ -47,26 +36,49 @@ export function createRecordTransition(db: Database) {
             data: artifact.data as Prisma.InputJsonObject,
             createdAt: at,
           })),
+          skipDuplicates: true,
         });
       }
+      if (record.approval) await writeApproval(tx, record, record.approval);
 
       const { patch } = record;
-      // The guard keeps the projection from ever moving backwards, whatever order writes land in.
-      await tx.task.updateMany({
-        where: { id: record.taskId, lastSeq: { lt: record.seq } },
+      await tx.task.update({
+        where: { id: record.taskId },
         data: {
-          lastSeq: record.seq + record.events.length - 1,
-          updatedAt: at,
           ...(patch.status && { status: patch.status }),
           ...(patch.startedAt && { startedAt: new Date(patch.startedAt) }),
-          ...(patch.completedAt && { completedAt: new Date(patch.completedAt) }),
-          ...(patch.error && { errorCode: patch.error.code, errorMessage: patch.error.message }),
+          ...(patch.completedAt !== undefined && { completedAt: patch.completedAt && new Date(patch.completedAt) }),
+          ...(patch.error !== undefined && { errorCode: patch.error?.code ?? null, errorMessage: patch.error?.message ?? null }),
           ...(patch.output && { output: patch.output as Prisma.InputJsonObject }),
           ...(patch.progress !== undefined && { progress: patch.progress }),
+          ...(patch.progressMessage !== undefined && { progressMessage: patch.progressMessage }),
           ...(patch.executions && { executions: patch.executions as unknown as Prisma.InputJsonArray }),
+          ...(patch.feedback !== undefined && { feedback: patch.feedback }),
         },
       });
       return { applied: true };
     });
   };
+}
+
+async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRecord, change: ApprovalChange): Promise<void> {
+  if (change.kind === 'requested') {
+    await tx.approval.create({
+      data: {
+        id: change.id,
+        tenantId: record.tenantId,
+        taskId: record.taskId,
+        artifactId: change.request.artifactId ?? null,
+        title: change.request.title,
+        description: change.request.description ?? null,
+        requestedAt: new Date(change.requestedAt),
+        expiresAt: new Date(change.expiresAt),
+      },
+    });
+    return;
+  }
+  await tx.approval.update({
+    where: { id: change.id },
+    data: { status: change.status, comment: change.comment, decidedBy: change.decidedBy, decidedAt: new Date(change.decidedAt) },
+  });
 }

@@ -1,6 +1,10 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AgentRegistry } from '../agents/registry';
-import { type AgentContext, AgentError, type AgentResult } from '../agents/sdk';
+import { type AgentContext, AgentError } from '../agents/sdk';
+import type { Database } from '../lib/db/client';
+import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
+import { derivedId } from '../lib/ids';
+import type { AgentOutcome, ArtifactRecord, JournalEntry, TaskMessage } from '../workflows/model';
 
 export interface RunAgentInput {
   taskId: string;
@@ -9,22 +13,68 @@ export interface RunAgentInput {
   taskType: string;
   input: Record<string, unknown>;
   executionId: string;
+  messages: TaskMessage[];
+  journal: JournalEntry[];
 }
 
 // Heartbeats are what carry cancellation to a running activity, so sleeps are cut into slices.
 const HEARTBEAT_SLICE_MS = 500;
 
-/** Runs one execution of a task's agent code, heartbeating so cancellation reaches it. */
-export function createRunAgent(agents: AgentRegistry) {
-  return async function runAgent(request: RunAgentInput): Promise<AgentResult> {
+type OutcomeWithoutArtifacts = AgentOutcome extends infer Outcome ? (Outcome extends AgentOutcome ? Omit<Outcome, 'artifacts'> : never) : never;
+
+/** Thrown through agent code at a suspension point; carries how this call of the agent ended. */
+class Suspension extends Error {
+  constructor(readonly outcome: AgentOutcome) {
+    super(`Agent suspended (${outcome.kind})`);
+  }
+}
+
+/**
+ * Runs a task's agent code up to its next suspension point (a checkpointed step, an approval, a
+ * clarification) or its end, replaying the journal of earlier suspensions first. Heartbeats so
+ * cancellation and `stop` reach it; progress rides on the heartbeat and is written at once.
+ */
+export function createRunAgent({ db, agents }: { db: Database; agents: AgentRegistry }) {
+  return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
     const taskType = agents.get(request.agent)?.taskTypes[request.taskType];
     if (!taskType) {
       throw ApplicationFailure.nonRetryable(`Agent ${request.agent} has no task type ${request.taskType}`, 'unknown_task_type');
     }
+    const parsed = taskType.input.safeParse(request.input);
+    if (!parsed.success) {
+      throw ApplicationFailure.nonRetryable(`Input no longer matches the agent's schema: ${parsed.error.message}`, 'invalid_input');
+    }
     const activity = Context.current();
+    const owner: TaskEventOwner = { taskId: request.taskId, tenantId: request.tenantId, agent: request.agent };
+    const { journal } = request;
+
+    // Position in the journal: below its length the code is replaying what already happened.
+    let cursor = 0;
+    const replaying = () => cursor < journal.length;
+    const artifacts: ArtifactRecord[] = [];
+    const emittedAt = new Map<number, number>();
+    let progressCalls = 0;
+
+    function replay<Kind extends JournalEntry['kind']>(kind: Kind): Extract<JournalEntry, { kind: Kind }> {
+      const entry = journal[cursor]!;
+      if (entry.kind !== kind) {
+        throw ApplicationFailure.nonRetryable(
+          `The agent asked for a ${kind} where it earlier asked for a ${entry.kind}; agent code must suspend in the same order on every run.`,
+          'agent_nondeterministic',
+        );
+      }
+      cursor += 1;
+      return entry as Extract<JournalEntry, { kind: Kind }>;
+    }
+    const suspend = (outcome: OutcomeWithoutArtifacts): never => {
+      throw new Suspension({ ...outcome, artifacts } as AgentOutcome);
+    };
+
     const context: AgentContext = {
       taskId: request.taskId,
       tenantId: request.tenantId,
+      executionId: request.executionId,
+      messages: request.messages,
       signal: activity.cancellationSignal,
       heartbeat: () => activity.heartbeat(),
       async sleep(ms) {
@@ -33,14 +83,51 @@ export function createRunAgent(agents: AgentRegistry) {
           await activity.sleep(Math.min(remaining, HEARTBEAT_SLICE_MS));
         }
       },
+      async progress(fraction, message) {
+        if (replaying()) return;
+        progressCalls += 1;
+        const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+        activity.heartbeat({ fraction: clamped, message });
+        // Named by execution and position, so a retried attempt re-reports nothing twice.
+        const eventId = derivedId('evt', request.taskId, request.executionId, String(journal.length), String(progressCalls));
+        await db.$transaction(async (tx) => {
+          const data = { task_id: request.taskId, execution_id: request.executionId, fraction: clamped, message: message ?? null };
+          const outcome = await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), {
+            onlyWhileStatus: 'running',
+          });
+          if (outcome === 'appended') {
+            await tx.task.update({ where: { id: request.taskId }, data: { progress: clamped, progressMessage: message ?? null } });
+          }
+        });
+      },
+      emitArtifact(draft) {
+        // Named by where in the run it was emitted: a replay names it the same, and skips it.
+        const index = (emittedAt.get(cursor) ?? 0) + 1;
+        emittedAt.set(cursor, index);
+        const id = derivedId('art', request.taskId, String(cursor), String(index));
+        if (!replaying()) artifacts.push({ id, ...draft });
+        return id;
+      },
+      async step(name, work) {
+        if (replaying()) return replay('step').result as Awaited<ReturnType<typeof work>>;
+        const result = await work();
+        return suspend({ kind: 'step', name, result: result ?? null });
+      },
+      async requestApproval(approval) {
+        if (replaying()) return replay('approval').decision;
+        return suspend({ kind: 'approval', request: approval });
+      },
+      async askClarification(question) {
+        if (replaying()) return replay('clarification').answer;
+        return suspend({ kind: 'clarification', question });
+      },
     };
-    const parsed = taskType.input.safeParse(request.input);
-    if (!parsed.success) {
-      throw ApplicationFailure.nonRetryable(`Input no longer matches the agent's schema: ${parsed.error.message}`, 'invalid_input');
-    }
+
     try {
-      return await taskType.run(context, parsed.data);
+      const result = await taskType.run(context, parsed.data);
+      return { kind: 'complete', output: result.output, artifacts };
     } catch (error) {
+      if (error instanceof Suspension) return error.outcome;
       if (error instanceof AgentError) {
         throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: !error.options.retryable });
       }

@@ -1,20 +1,43 @@
 import type { z } from 'zod';
+import type { ApprovalDecision, ApprovalPolicy, ApprovalRequest, TaskMessage } from '../workflows/model';
 
+export type { ApprovalDecision, ApprovalRequest, TaskMessage } from '../workflows/model';
 export type JsonObject = { [key: string]: unknown };
 
-/** What an agent's code gets to work with while it runs inside an activity. */
+/**
+ * What an agent's code gets to work with while it runs inside an activity.
+ *
+ * Agent code runs from the top every time the task resumes (after a checkpointed step, an
+ * approval or a clarification). `step`, `requestApproval` and `askClarification` return their
+ * recorded results on those re-runs; `progress` and `emitArtifact` are ignored until the code
+ * reaches new ground. So agent code must reach its suspension points in the same order each run,
+ * and must let the internal suspension error they throw pass (do not swallow every error).
+ */
 export interface AgentContext {
   taskId: string;
   tenantId: string;
+  executionId: string;
+  /** Context given with `process`, oldest first. */
+  messages: TaskMessage[];
   /** Aborted when the task is cancelled or stopped; agents pass it to their I/O. */
   signal: AbortSignal;
-  /** Waits, heartbeating, and rejects as soon as the task is cancelled. */
+  /** Waits, heartbeating, and rejects as soon as the task is cancelled or stopped. */
   sleep(ms: number): Promise<void>;
   /** Tells Temporal the agent is alive; cancellation is delivered on heartbeats. */
   heartbeat(): void;
+  /** Records `task.progress` (fraction 0..1) and updates the task's progress. */
+  progress(fraction: number, message?: string): Promise<void>;
+  /** Adds an artifact to the task; returns its ID. Recorded when the code next suspends or ends. */
+  emitArtifact(artifact: ArtifactDraft): string;
+  /** Runs `work` once, durably: its result is recorded, and a resumed task does not redo it. */
+  step<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Suspends the task in `awaiting_approval` until a person decides or the approval expires. */
+  requestApproval(request: ApprovalRequest): Promise<ApprovalDecision>;
+  /** Suspends the task in `needs_clarification`; resolves with the answer given to `process`. */
+  askClarification(question: string): Promise<string>;
 }
 
-/** An artifact an agent produces; the workflow assigns its ID and records it. */
+/** An artifact an agent produces. */
 export interface ArtifactDraft {
   type: string;
   displayName: string;
@@ -24,7 +47,6 @@ export interface ArtifactDraft {
 
 export interface AgentResult {
   output: JsonObject;
-  artifacts: ArtifactDraft[];
 }
 
 export interface TaskTypeDefinition<Input extends JsonObject = JsonObject> {
@@ -36,6 +58,8 @@ export interface TaskTypeDefinition<Input extends JsonObject = JsonObject> {
   timeoutMs: number;
   /** Attempts before a retryable error fails the task. */
   maximumAttempts: number;
+  /** How long approvals wait and what happens when nobody answers (default: 7 days, fail). */
+  approval?: ApprovalPolicy;
   run(context: AgentContext, input: Input): Promise<AgentResult>;
 }
 
@@ -45,8 +69,12 @@ export interface AgentDefinition {
   aliases: string[];
   name: string;
   description: string;
+  /** Used when a task names no task type (the AGNT shape names only the assistant). */
+  defaultTaskType: string;
   taskTypes: Record<string, TaskTypeDefinition>;
 }
+
+export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = { timeoutMs: 7 * 24 * 60 * 60 * 1000, onTimeout: 'fail' };
 
 /** Keeps each task type's input type tied to its schema while the agent stays one object. */
 export function defineTaskType<Input extends JsonObject>(definition: TaskTypeDefinition<Input>): TaskTypeDefinition {

@@ -6,6 +6,7 @@ import type { Database } from '../lib/db/client';
 import type { Logger } from '../lib/logger';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
+import { approvalsRouter } from './approvals/router';
 import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
   app.use(agentsRouter(deps));
   app.use(tasksRouter(deps));
+  app.use(approvalsRouter(deps));
   app.use(apiKeysRouter(deps));
   app.use(tenantsRouter(deps));
   app.use(routeNotFound);

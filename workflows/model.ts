@@ -24,6 +24,8 @@ export type EventType =
   | 'task.failed'
   | 'task.cancelled'
   | 'task.status_changed'
+  // Details, assignees or feedback changed (not in SPEC's list; the audit trail needs it).
+  | 'task.updated'
   | 'artifact.emitted'
   | 'approval.requested'
   | 'approval.resolved'
@@ -38,13 +40,69 @@ export interface TaskError {
   message: string;
 }
 
+export type Feedback = 'like' | 'dislike' | null;
+
 export interface Execution {
   id: string;
-  status: 'running' | 'complete' | 'failed' | 'cancelled';
+  /** `stopped`: halted by `stop`; `awaiting_input`: ended on a clarification question. */
+  status: 'running' | 'complete' | 'failed' | 'cancelled' | 'stopped' | 'awaiting_input';
   started_at: string;
   completed_at: string | null;
   output_summary: string | null;
 }
+
+/** Context a person gave the agent with `process` (or the answer to its question). */
+export interface TaskMessage {
+  id: string;
+  text: string | null;
+  files: TaskFile[];
+  at: string;
+}
+
+export interface TaskFile {
+  name: string;
+  url?: string;
+  mime_type?: string;
+}
+
+export interface ApprovalPolicy {
+  timeoutMs: number;
+  /** What an unanswered approval turns into: the task fails, or the agent continues without. */
+  onTimeout: 'fail' | 'continue';
+}
+
+/** What the agent asks a person to decide. */
+export interface ApprovalRequest {
+  title: string;
+  description?: string;
+  /** The artifact the decision is about, if any. */
+  artifactId?: string;
+  /** Overrides the task type's approval timeout. */
+  timeoutMs?: number;
+}
+
+export interface ApprovalDecision {
+  decision: 'approved' | 'denied' | 'expired';
+  comment: string | null;
+  decidedBy: string | null;
+}
+
+/**
+ * The durable memory of an agent run. Agent code is re-run from the top after each suspension
+ * (a checkpointed step, an approval, a clarification) and reads its earlier results from here,
+ * so nothing before the suspension point is done twice.
+ */
+export type JournalEntry =
+  | { kind: 'step'; name: string; result: unknown }
+  | { kind: 'approval'; approvalId: string; decision: ApprovalDecision }
+  | { kind: 'clarification'; question: string; answer: string };
+
+/** How one call of the agent's code ended. */
+export type AgentOutcome =
+  | { kind: 'complete'; output: Record<string, unknown>; artifacts: ArtifactRecord[] }
+  | { kind: 'step'; name: string; result: unknown; artifacts: ArtifactRecord[] }
+  | { kind: 'approval'; request: ApprovalRequest; artifacts: ArtifactRecord[] }
+  | { kind: 'clarification'; question: string; artifacts: ArtifactRecord[] };
 
 /** Everything the workflow needs to run a task, fixed when the task is created. */
 export interface TaskWorkflowInput {
@@ -54,10 +112,36 @@ export interface TaskWorkflowInput {
   taskType: string;
   input: Record<string, unknown>;
   priority: Priority;
-  /** The next per-task event sequence number (the API recorded `task.created` before). */
-  nextSeq: number;
+  /** Created with `defer`: waits in `pending` for `process`. */
+  deferred: boolean;
   /** From the agent manifest. */
   execution: { timeoutMs: number; maximumAttempts: number };
+  approval: ApprovalPolicy;
+  /** Continue-as-new once the run's history has this many events (the server may suggest sooner). */
+  historyLimit?: number;
+  /** Set when a run continues as new: the state it hands over. */
+  carried?: TaskState;
+}
+
+/** The workflow's state, as handed from one run to the next. */
+export interface TaskState {
+  status: TaskStatus;
+  executions: Execution[];
+  messages: TaskMessage[];
+  journal: JournalEntry[];
+  recordedArtifacts: string[];
+  error: TaskError | null;
+  feedback: Feedback;
+  pendingApproval: PendingApproval | null;
+  pendingQuestion: string | null;
+  runs: number;
+}
+
+export interface PendingApproval {
+  id: string;
+  request: ApprovalRequest;
+  requestedAt: string;
+  expiresAt: string;
 }
 
 export interface EventRecord {
@@ -78,17 +162,25 @@ export interface ArtifactRecord {
 export interface TaskPatch {
   status?: TaskStatus;
   startedAt?: string;
-  completedAt?: string;
-  error?: TaskError;
+  completedAt?: string | null;
+  error?: TaskError | null;
   output?: Record<string, unknown>;
   /** 0..1 */
   progress?: number;
+  progressMessage?: string | null;
   executions?: Execution[];
+  feedback?: Feedback;
 }
 
+/** An approval created, or decided, by a transition. */
+export type ApprovalChange =
+  | { kind: 'requested'; id: string; request: ApprovalRequest; requestedAt: string; expiresAt: string }
+  | { kind: 'resolved'; id: string; status: 'approved' | 'denied' | 'expired' | 'cancelled'; comment: string | null; decidedBy: string | null; decidedAt: string };
+
 /**
- * One state change of one task: its events (sequence numbers `seq`, `seq + 1`, ...), the
- * projection patch and any artifacts, written together or not at all.
+ * One state change of one task: its events, the projection patch, and any artifacts and approval
+ * change, written together or not at all. Event IDs are fixed by the workflow, which makes the
+ * write idempotent.
  */
 export interface TransitionRecord {
   taskId: string;
@@ -96,20 +188,43 @@ export interface TransitionRecord {
   agent: string;
   workflowId: string;
   runId: string;
-  seq: number;
   at: string;
   events: EventRecord[];
   patch: TaskPatch;
   artifacts?: ArtifactRecord[];
   /** Cancellation discards what the task produced so far. */
   discardArtifacts?: boolean;
+  approval?: ApprovalChange;
 }
 
-/** What `taskStateQuery` answers: the workflow's own view, for `consistency=strong`. */
+/** What `taskStateQuery` and every command answer: the workflow's own view of the task. */
 export interface TaskSnapshot {
   taskId: string;
   status: TaskStatus;
-  seq: number;
   executions: Execution[];
   error: TaskError | null;
+  feedback: Feedback;
+  pendingApproval: PendingApproval | null;
+  pendingQuestion: string | null;
 }
+
+/** Commands' payloads (workflow updates). */
+export interface ProcessCommand {
+  message?: string;
+  files?: TaskFile[];
+}
+
+export interface DecideCommand {
+  approvalId: string;
+  decision: 'approved' | 'denied';
+  comment?: string;
+  decidedBy: string;
+}
+
+export interface FeedbackCommand {
+  feedback: Feedback;
+  by: string | null;
+}
+
+/** The type of the failure a command validator throws; the API answers 409 with `status`. */
+export const ILLEGAL_TRANSITION = 'illegal_transition';

@@ -4,167 +4,177 @@ import {
   ApplicationFailure,
   CancellationScope,
   CancelledFailure,
+  ContinueAsNew,
   TimeoutFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
   isCancellation,
   proxyActivities,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { ulid } from '../lib/ulid';
-import { taskStateQuery } from './definitions';
-import { TASK_STATUS } from './search-attributes';
-import {
-  type ArtifactRecord,
-  type EventRecord,
-  type EventType,
-  type Execution,
-  type TaskError,
-  type TaskPatch,
-  type TaskSnapshot,
-  type TaskStatus,
-  type TaskWorkflowInput,
-} from './model';
+import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from './definitions';
+import { type AgentOutcome, type ApprovalDecision, type TaskError, type TaskSnapshot, type TaskWorkflowInput, TERMINAL_STATUSES } from './model';
+import { TaskLog } from './task-log';
 
-// Bookkeeping writes must land: retry them until the database is back.
-const { recordTransition } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '200 ms', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
+const DEFAULT_HISTORY_LIMIT = 2_000;
 
-/** A task: run its agent, record every state change, honour cancellation. */
+/**
+ * A task: run its agent until it finishes, pausing where the agent asks for an approval or a
+ * clarification and where a person stops it; record every state change; honour cancellation.
+ */
 export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapshot> {
-  const journal = new TaskJournal(task);
-  setHandler(taskStateQuery, () => journal.snapshot());
+  const log = new TaskLog(task);
+  let stopRequested = false;
+  let segment: CancellationScope | undefined;
+  let decision: ApprovalDecision | undefined;
+
+  setHandler(taskStateQuery, () => log.snapshot());
+  setHandler(
+    processUpdate,
+    async (command) => {
+      await log.process(command);
+      return log.snapshot();
+    },
+    { validator: (_command) => log.assertStatus('process', ['pending', 'on_hold', 'needs_clarification']) },
+  );
+  setHandler(
+    stopUpdate,
+    async () => {
+      stopRequested = true;
+      segment?.cancel();
+      await condition(() => log.status === 'on_hold' || TERMINAL_STATUSES.includes(log.status));
+      await log.flushed();
+      return log.snapshot();
+    },
+    { validator: () => log.assertStatus('stop', ['queued', 'running']) },
+  );
+  setHandler(
+    decideUpdate,
+    async (command) => {
+      decision = { decision: command.decision, comment: command.comment ?? null, decidedBy: command.decidedBy };
+      await condition(() => log.status !== 'awaiting_approval');
+      await log.flushed();
+      return log.snapshot();
+    },
+    {
+      validator: (command) => {
+        log.assertStatus(command.decision === 'approved' ? 'approve' : 'deny', ['awaiting_approval']);
+        if (log.state.pendingApproval?.id !== command.approvalId || decision) {
+          throw ApplicationFailure.nonRetryable(`Approval ${command.approvalId} is not pending`, 'approval_not_pending');
+        }
+      },
+    },
+  );
+  setHandler(
+    feedbackUpdate,
+    async (command) => {
+      await log.giveFeedback(command);
+      return log.snapshot();
+    },
+    { validator: (_command) => log.assertStatus('give feedback on', ['pending', 'queued', 'running', 'awaiting_approval', 'needs_clarification', 'on_hold']) },
+  );
 
   const { runAgent } = proxyActivities<Activities>({
     startToCloseTimeout: task.execution.timeoutMs,
     heartbeatTimeout: '30 seconds',
-    // Wait for the agent to stop before recording `cancelled`, so nothing lands afterwards.
+    // Wait for the agent to stop before recording `cancelled` or `on_hold`, so nothing lands after.
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
     retry: { maximumAttempts: task.execution.maximumAttempts },
   });
 
+  /** The agent's code up to its next suspension point, or `stopped` if `stop` halted it. */
+  async function runSegment(): Promise<AgentOutcome | 'stopped'> {
+    segment = new CancellationScope();
+    try {
+      return await segment.run(() =>
+        runAgent({
+          taskId: task.taskId,
+          tenantId: task.tenantId,
+          agent: task.agent,
+          taskType: task.taskType,
+          input: task.input,
+          executionId: log.currentExecutionId,
+          messages: log.state.messages,
+          journal: log.state.journal,
+        }),
+      );
+    } catch (error) {
+      // Only this segment was cancelled, not the task: that is a stop.
+      if (isCancellation(error) && stopRequested && !CancellationScope.current().consideredCancelled) return 'stopped';
+      throw error;
+    } finally {
+      segment = undefined;
+    }
+  }
+
+  async function awaitApproval(outcome: Extract<AgentOutcome, { kind: 'approval' }>): Promise<void> {
+    const timeoutMs = outcome.request.timeoutMs ?? task.approval.timeoutMs;
+    await log.requestApproval(outcome.request, timeoutMs);
+    const answered = await condition(() => decision !== undefined, timeoutMs);
+    const resolved: ApprovalDecision = answered && decision ? decision : { decision: 'expired', comment: null, decidedBy: null };
+    decision = undefined;
+    if (resolved.decision === 'expired' && task.approval.onTimeout === 'fail') {
+      await log.resolveApproval(resolved, null);
+      throw ApplicationFailure.nonRetryable(`Approval "${outcome.request.title}" expired without a decision.`, 'approval_expired');
+    }
+    await log.resolveApproval(resolved, 'running');
+  }
+
+  async function continueAsNewIfLong(): Promise<void> {
+    const info = workflowInfo();
+    if (!info.continueAsNewSuggested && info.historyLength < (task.historyLimit ?? DEFAULT_HISTORY_LIMIT)) return;
+    await condition(allHandlersFinished);
+    await log.flushed();
+    await continueAsNew<typeof taskWorkflow>({ ...task, carried: { ...log.state, runs: log.state.runs + 1 } });
+  }
+
   try {
-    const executionId = await journal.startExecution();
-    const result = await runAgent({
-      taskId: task.taskId,
-      tenantId: task.tenantId,
-      agent: task.agent,
-      taskType: task.taskType,
-      input: task.input,
-      executionId,
-    });
-    throwIfCancelled();
-    await journal.emitArtifacts(result.artifacts);
-    throwIfCancelled();
-    await journal.finish('complete', { output: result.output, progress: 1 });
-    return journal.snapshot();
+    for (;;) {
+      await continueAsNewIfLong();
+      // pending, on_hold and needs_clarification wait for `process`, which starts an execution.
+      await condition(() => log.status === 'queued' || log.status === 'running');
+      if (log.status === 'queued') await log.startExecution();
+      if (stopRequested) {
+        stopRequested = false;
+        await log.hold();
+        continue;
+      }
+
+      const outcome = await runSegment();
+      if (outcome === 'stopped') {
+        stopRequested = false;
+        await log.hold();
+        continue;
+      }
+      await log.recordArtifacts(outcome.artifacts);
+      throwIfCancelled();
+      switch (outcome.kind) {
+        case 'complete':
+          await log.finish('complete', { output: outcome.output, progress: 1 });
+          return log.snapshot();
+        case 'step':
+          log.state.journal = [...log.state.journal, { kind: 'step', name: outcome.name, result: outcome.result }];
+          break;
+        case 'approval':
+          await awaitApproval(outcome);
+          break;
+        case 'clarification':
+          await log.askClarification(outcome.question);
+          break;
+      }
+    }
   } catch (error) {
+    if (error instanceof ContinueAsNew) throw error;
     if (isCancellation(error)) {
-      await journal.finish('cancelled', {}, { discardArtifacts: true });
+      await log.finish('cancelled', {});
       throw error;
     }
     const failure = describeFailure(error);
-    await journal.finish('failed', { error: failure });
+    await log.finish('failed', { error: failure });
     throw ApplicationFailure.nonRetryable(failure.message, failure.code);
-  }
-}
-
-/** Holds the task's state inside the workflow and writes each change through recordTransition. */
-class TaskJournal {
-  private status: TaskStatus = 'queued';
-  private nextSeq: number;
-  private executions: Execution[] = [];
-  private error: TaskError | null = null;
-
-  constructor(private readonly task: TaskWorkflowInput) {
-    this.nextSeq = task.nextSeq;
-  }
-
-  snapshot(): TaskSnapshot {
-    return { taskId: this.task.taskId, status: this.status, seq: this.nextSeq - 1, executions: this.executions, error: this.error };
-  }
-
-  async startExecution(): Promise<string> {
-    const now = new Date().toISOString();
-    const execution: Execution = { id: `exec_${newUlid()}`, status: 'running', started_at: now, completed_at: null, output_summary: null };
-    this.executions = [...this.executions, execution];
-    await this.changeStatus('running', { startedAt: now, executions: this.executions });
-    return execution.id;
-  }
-
-  async emitArtifacts(drafts: Omit<ArtifactRecord, 'id'>[]): Promise<void> {
-    if (drafts.length === 0) return;
-    const artifacts = drafts.map((draft) => ({ ...draft, id: `art_${newUlid()}` }));
-    const events = artifacts.map((artifact) =>
-      this.event('artifact.emitted', { artifact_id: artifact.id, type: artifact.type }),
-    );
-    await this.record(events, {}, { artifacts });
-  }
-
-  async finish(
-    status: 'complete' | 'failed' | 'cancelled',
-    patch: TaskPatch,
-    options: { discardArtifacts?: boolean } = {},
-  ): Promise<void> {
-    const now = new Date().toISOString();
-    this.error = patch.error ?? null;
-    this.executions = this.executions.map((execution) =>
-      execution.status === 'running'
-        ? { ...execution, status, completed_at: now, output_summary: summarize(status, patch) }
-        : execution,
-    );
-    const from = this.status;
-    this.setStatus(status);
-    const terminalEvent = this.event(`task.${status}`, {
-      from,
-      to: status,
-      ...(patch.error ? { error: patch.error } : {}),
-    });
-    await this.record([terminalEvent], { ...patch, status, completedAt: now, executions: this.executions }, options);
-  }
-
-  private async changeStatus(status: TaskStatus, patch: TaskPatch): Promise<void> {
-    const from = this.status;
-    this.setStatus(status);
-    await this.record([this.event('task.status_changed', { from, to: status })], { ...patch, status });
-  }
-
-  private setStatus(status: TaskStatus): void {
-    this.status = status;
-    upsertSearchAttributes([{ key: TASK_STATUS, value: status }]);
-  }
-
-  private event(type: EventType, data: Record<string, unknown>): EventRecord {
-    return { id: `evt_${newUlid()}`, type, data: { task_id: this.task.taskId, ...data } };
-  }
-
-  // Never abandoned half-way by a cancellation: a write that is still in flight could otherwise
-  // land after the `cancelled` one and roll the projection back.
-  private async record(
-    events: EventRecord[],
-    patch: TaskPatch,
-    extra: { artifacts?: ArtifactRecord[]; discardArtifacts?: boolean } = {},
-  ): Promise<void> {
-    const seq = this.nextSeq;
-    this.nextSeq += events.length;
-    const { workflowId, runId } = workflowInfo();
-    await CancellationScope.nonCancellable(() =>
-      recordTransition({
-        taskId: this.task.taskId,
-        tenantId: this.task.tenantId,
-        agent: this.task.agent,
-        workflowId,
-        runId,
-        seq,
-        at: new Date().toISOString(),
-        events,
-        patch,
-        ...extra,
-      }),
-    );
   }
 }
 
@@ -172,13 +182,6 @@ class TaskJournal {
 // next cancellable step; checking here lets a cancel accepted while the task ran win.
 function throwIfCancelled(): void {
   if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('Task cancelled');
-}
-
-// Workflow time and the SDK's seeded Math.random make these IDs identical on replay.
-const newUlid = () => ulid(Date.now(), Math.random);
-
-function summarize(status: TaskStatus, patch: TaskPatch): string {
-  return patch.error ? `${patch.error.code}: ${patch.error.message}` : status;
 }
 
 function describeFailure(error: unknown): TaskError {
@@ -192,5 +195,6 @@ function describeFailure(error: unknown): TaskError {
     }
     return { code: 'agent_error', message: cause?.message ?? error.message };
   }
+  if (error instanceof ApplicationFailure) return { code: error.type ?? 'internal_error', message: error.message };
   return { code: 'internal_error', message: error instanceof Error ? error.message : String(error) };
 }

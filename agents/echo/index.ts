@@ -1,38 +1,85 @@
 import { z } from 'zod';
-import { AgentError, type AgentDefinition, defineTaskType } from '../sdk';
+import { AgentError, type AgentContext, type AgentDefinition, type TaskTypeDefinition, defineTaskType } from '../sdk';
 
 const echoInput = z.strictObject({
   message: z.string().max(10_000).optional().describe('Text to echo back.'),
   sleep_ms: z.number().int().min(0).max(3_600_000).optional().describe('How long to work before answering, in ms.'),
+  steps: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .optional()
+    .describe('Checkpointed steps to work through first, each reporting progress.'),
+  step_ms: z.number().int().min(0).max(600_000).optional().describe('How long each step works, in ms.'),
+  ask_clarification: z.string().min(1).max(2_000).optional().describe('Ask this question and wait for the answer (via process).'),
+  require_approval: z.boolean().optional().describe('Ask for approval of the result before completing; a denial fails the task.'),
+  approval_timeout_ms: z.number().int().min(1_000).optional().describe("Overrides the task type's approval timeout."),
   fail_with: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower_snake_case error code')
     .optional()
-    .describe('Fail the task with this error code (after sleep_ms).'),
+    .describe('Fail the task with this error code (after working).'),
 });
+type EchoInput = z.output<typeof echoInput>;
 
-/** A demo agent that answers with what it was given; it drives every path of the task engine. */
+async function echo(context: AgentContext, input: EchoInput) {
+  const steps = input.steps ?? 0;
+  for (let step = 1; step <= steps; step++) {
+    await context.step(`step ${step}`, async () => {
+      if (input.step_ms) await context.sleep(input.step_ms);
+      await context.progress(step / (steps + 1), `Step ${step} of ${steps}`);
+      return step;
+    });
+  }
+  if (input.sleep_ms) await context.step('work', () => context.sleep(input.sleep_ms!));
+  if (input.fail_with) throw new AgentError(input.fail_with, `Failed on request (fail_with: ${input.fail_with}).`);
+
+  const clarification = input.ask_clarification ? await context.askClarification(input.ask_clarification) : null;
+  const echoed = {
+    message: input.message ?? null,
+    input,
+    clarification,
+    messages: context.messages.map((message) => message.text),
+  };
+  const artifactId = context.emitArtifact({ type: 'echo.result', displayName: 'echo.json', mimeType: 'application/json', data: echoed });
+
+  let approval: string | null = null;
+  if (input.require_approval) {
+    const decided = await context.requestApproval({
+      title: 'Publish the echo',
+      description: input.message ?? 'The echoed input',
+      artifactId,
+      ...(input.approval_timeout_ms && { timeoutMs: input.approval_timeout_ms }),
+    });
+    if (decided.decision === 'denied') {
+      throw new AgentError('approval_denied', `Denied by ${decided.decidedBy ?? 'an approver'}${decided.comment ? `: ${decided.comment}` : ''}`);
+    }
+    approval = decided.decision;
+  }
+  return { output: { ...echoed, approval } };
+}
+
+const echoTaskType = (description: string, onTimeout: 'fail' | 'continue'): TaskTypeDefinition =>
+  defineTaskType({
+    description,
+    input: echoInput,
+    emits: ['echo.result'],
+    timeoutMs: 2 * 60 * 60 * 1000,
+    maximumAttempts: 3,
+    approval: { timeoutMs: 7 * 24 * 60 * 60 * 1000, onTimeout },
+    run: echo,
+  });
+
+/** A demo agent that answers with what it was given; its inputs drive every path of the task engine. */
 export const echoAgent: AgentDefinition = {
   slug: 'echo',
   aliases: ['echo-agent'],
   name: 'Echo',
-  description: 'Echoes its input back as an artifact, optionally after working for a while.',
+  description: 'Echoes its input back as an artifact, optionally after working, asking a question or asking for approval.',
+  defaultTaskType: 'echo',
   taskTypes: {
-    echo: defineTaskType({
-      description: 'Echo the input back as an `echo.result` artifact.',
-      input: echoInput,
-      emits: ['echo.result'],
-      timeoutMs: 2 * 60 * 60 * 1000,
-      maximumAttempts: 3,
-      async run(context, input) {
-        if (input.sleep_ms) await context.sleep(input.sleep_ms);
-        if (input.fail_with) throw new AgentError(input.fail_with, `Failed on request (fail_with: ${input.fail_with}).`);
-        const echoed = { message: input.message ?? null, input };
-        return {
-          output: echoed,
-          artifacts: [{ type: 'echo.result', displayName: 'echo.json', mimeType: 'application/json', data: echoed }],
-        };
-      },
-    }),
+    echo: echoTaskType('Echo the input back as an `echo.result` artifact. An approval nobody answers fails the task.', 'fail'),
+    echo_best_effort: echoTaskType('Like `echo`, but an approval nobody answers lets the task complete without it.', 'continue'),
   },
 };

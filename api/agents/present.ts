@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgentDefinition } from '../../agents/sdk';
+import { type AgentDefinition, DEFAULT_APPROVAL_POLICY } from '../../agents/sdk';
 
 /** An agent's published manifest: its task types with their input as JSON Schema. */
 export function presentAgent(agent: AgentDefinition) {
@@ -8,6 +8,7 @@ export function presentAgent(agent: AgentDefinition) {
     aliases: agent.aliases,
     name: agent.name,
     description: agent.description,
+    default_task_type: agent.defaultTaskType,
     task_types: Object.entries(agent.taskTypes).map(([name, taskType]) => ({
       name,
       description: taskType.description,
@@ -15,6 +16,10 @@ export function presentAgent(agent: AgentDefinition) {
       emits: taskType.emits,
       timeout_ms: taskType.timeoutMs,
       retry: { maximum_attempts: taskType.maximumAttempts },
+      approval: {
+        timeout_ms: (taskType.approval ?? DEFAULT_APPROVAL_POLICY).timeoutMs,
+        on_timeout: (taskType.approval ?? DEFAULT_APPROVAL_POLICY).onTimeout,
+      },
     })),
   };
 }

@@ -6,6 +6,7 @@ export function presentApiKey(key: ApiKey) {
     id: key.id,
     name: key.name,
     role: key.role,
+    user_email: key.userEmail,
     prefix: key.prefix,
     created_at: key.createdAt.toISOString(),
     last_used_at: key.lastUsedAt?.toISOString() ?? null,

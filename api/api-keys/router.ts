@@ -17,7 +17,7 @@ export function apiKeysRouter({ db }: { db: Database }): Router {
     .post(async (req, res) => {
       const { tenantId } = requireAdmin(req);
       const body = parseBody(createApiKeyBody, req);
-      const { record, key } = await issueApiKey(db, { tenantId, name: body.name, role: body.role });
+      const { record, key } = await issueApiKey(db, { tenantId, name: body.name, role: body.role, userEmail: body.user_email });
       res.status(201).json({ ...presentApiKey(record), key });
     })
     .get(async (req, res) => {

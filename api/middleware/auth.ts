@@ -7,6 +7,10 @@ export interface Principal {
   tenantId: string;
   keyId: string;
   role: Role;
+  /** The person using the key, if the key names one: owner of what it creates, `mine`, approver. */
+  userEmail: string | null;
+  /** Who the caller is, for audit records: the key's email, else `api-key:<name>`. */
+  actor: string;
   /** Whether the key's tenant is the operator tenant (may create tenants). */
   operator: boolean;
 }
@@ -27,7 +31,14 @@ export function authenticate(db: Database): RequestHandler {
     const record = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, include: { tenant: true } });
     if (!record) throw unauthorized('Invalid API key.');
     if (record.revokedAt) throw unauthorized('This API key has been revoked.');
-    req.principal = { tenantId: record.tenantId, keyId: record.id, role: record.role as Role, operator: record.tenant.operator };
+    req.principal = {
+      tenantId: record.tenantId,
+      keyId: record.id,
+      role: record.role as Role,
+      userEmail: record.userEmail,
+      actor: record.userEmail ?? `api-key:${record.name}`,
+      operator: record.tenant.operator,
+    };
     // Coarse on purpose: one write per key per minute, not one per request.
     const now = Date.now();
     if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

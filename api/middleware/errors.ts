@@ -9,6 +9,8 @@ export function sendProblem(req: Request, res: Response, problem: HttpProblem): 
     .type('application/problem+json')
     .send(
       JSON.stringify({
+        // First, so an extension can never replace one of RFC 9457's members.
+        ...problem.extensions,
         type: 'about:blank',
         title: STATUS_CODES[problem.status] ?? 'Error',
         status: problem.status,
@@ -16,7 +18,6 @@ export function sendProblem(req: Request, res: Response, problem: HttpProblem): 
         detail: problem.detail,
         instance: req.originalUrl,
         request_id: req.id,
-        ...problem.extensions,
       }),
     );
 }

@@ -3,15 +3,28 @@ import type { Execution } from '../../workflows/model';
 
 export type TaskRow = Task;
 export type ArtifactSummary = Pick<Artifact, 'id' | 'type' | 'createdAt'>;
-export type StatusEvent = Pick<Event, 'type' | 'data' | 'createdAt'>;
+export type AuditEvent = Pick<Event, 'type' | 'data' | 'createdAt'>;
+
+/** The events the `activities[]` audit trail is made of. */
+export const AUDIT_EVENT_TYPES = [
+  'task.created',
+  'task.status_changed',
+  'task.complete',
+  'task.failed',
+  'task.cancelled',
+  'task.updated',
+  'session.message',
+  'approval.requested',
+  'approval.resolved',
+];
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** The task record clients see (SPEC section 3); internal columns stay internal. */
 export function presentTask(
   task: TaskRow,
-  // Without statusEvents (listings) the record has no `activities`.
-  related: { artifacts: ArtifactSummary[]; statusEvents?: StatusEvent[]; temporalUiUrl: string },
+  // Without auditEvents (listings) the record has no `activities`.
+  related: { artifacts: ArtifactSummary[]; auditEvents?: AuditEvent[]; temporalUiUrl: string },
 ) {
   return {
     task_id: task.id,
@@ -39,12 +52,7 @@ export function presentTask(
       created_at: artifact.createdAt.toISOString(),
     })),
     // The audit trail is read from the event log, so it can never disagree with it.
-    ...(related.statusEvents && {
-      activities: related.statusEvents.map((event) => {
-        const data = event.data as { from?: string; to?: string };
-        return { type: 'status_change', from: data.from ?? null, to: data.to ?? null, timestamp: event.createdAt.toISOString() };
-      }),
-    }),
+    ...(related.auditEvents && { activities: related.auditEvents.map(presentActivity) }),
     executions: task.executions as unknown as Execution[],
     trigger: { type: task.triggerType, source_id: task.triggerSource },
     links: { temporal_ui: related.temporalUiUrl },
@@ -53,4 +61,42 @@ export function presentTask(
     started_at: iso(task.startedAt),
     completed_at: iso(task.completedAt),
   };
+}
+
+type Change = { from: unknown; to: unknown };
+
+/** One entry of the audit trail, read from the event log so the two can never disagree. */
+function presentActivity(event: AuditEvent) {
+  const data = event.data as Record<string, unknown>;
+  const timestamp = event.createdAt.toISOString();
+  switch (event.type) {
+    case 'session.message':
+      return { type: 'message', text: data.text ?? null, files: data.files ?? [], timestamp };
+    case 'approval.requested':
+      return { type: 'approval_requested', approval_id: data.approval_id, title: data.title, artifact_id: data.artifact_id ?? null, timestamp };
+    case 'approval.resolved':
+      return {
+        type: 'approval_resolved',
+        approval_id: data.approval_id,
+        decision: data.decision,
+        comment: data.comment ?? null,
+        by: data.decided_by ?? null,
+        timestamp,
+      };
+    case 'task.updated': {
+      const fields = data.fields as Record<string, Change>;
+      const by = data.by ?? null;
+      if (fields.feedback) return { type: 'feedback', from: fields.feedback.from, to: fields.feedback.to, by, timestamp };
+      if (fields.assigned_users) return { type: 'assignment', from: fields.assigned_users.from, to: fields.assigned_users.to, by, timestamp };
+      return { type: 'update', fields, by, timestamp };
+    }
+    default:
+      return {
+        type: 'status_change',
+        from: data.from ?? null,
+        to: data.to ?? null,
+        ...(typeof data.question === 'string' && { question: data.question }),
+        timestamp,
+      };
+  }
 }

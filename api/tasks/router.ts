@@ -5,17 +5,32 @@ import { type AgentRegistry, agentSlugs } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
-import { taskStateQuery } from '../../workflows/definitions';
-import { type TaskStatus, type TaskWorkflowInput, isTerminal } from '../../workflows/model';
+import { appendTaskEvents } from '../../lib/db/task-events';
+import { DEFAULT_APPROVAL_POLICY } from '../../agents/sdk';
+import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
+import { type Feedback, type Priority, type TaskStatus, type TaskWorkflowInput, isTerminal } from '../../workflows/model';
 import { TASK_AGENT, TASK_STATUS, TASK_TENANT, TASK_TYPE } from '../../workflows/search-attributes';
 import type { taskWorkflow } from '../../workflows/task';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { illegalTransition, sendTaskCommand } from './commands';
+import { countTasks, findTaskIds } from './listing';
 import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
-import { presentTask, type TaskRow } from './present';
-import { type CreateTaskBody, createTaskBody, getTaskQuery, idempotencyKey, listTasksQuery } from './schemas';
+import { AUDIT_EVENT_TYPES, presentTask, type TaskRow } from './present';
+import {
+  type CreateTaskBody,
+  assigneesBody,
+  createTaskBody,
+  feedbackBody,
+  getTaskQuery,
+  idempotencyKey,
+  listTasksQuery,
+  processBody,
+  updateTaskBody,
+} from './schemas';
 
 export interface TasksRouterDependencies {
   db: Database;
@@ -26,7 +41,8 @@ export interface TasksRouterDependencies {
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
 const DEFAULT_PAGE_SIZE = 20;
-const STATUS_EVENT_TYPES = ['task.created', 'task.status_changed', 'task.complete', 'task.failed', 'task.cancelled'];
+// Temporal priority keys: lower runs first.
+const PRIORITY_KEYS: Record<Priority, number> = { high: 1, normal: 3, low: 5 };
 
 export function tasksRouter({ db, temporal, agents, config }: TasksRouterDependencies): Router {
   const router = Router();
@@ -42,11 +58,20 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
   const artifactSummary = { id: true, type: true, createdAt: true, taskId: true } as const;
 
   async function present(task: TaskRow) {
-    const [artifacts, statusEvents] = await Promise.all([
+    const [artifacts, auditEvents] = await Promise.all([
       db.artifact.findMany({ where: { taskId: task.id }, select: artifactSummary, orderBy: { createdAt: 'asc' } }),
-      db.event.findMany({ where: { taskId: task.id, type: { in: STATUS_EVENT_TYPES } }, select: { type: true, data: true, createdAt: true }, orderBy: { seq: 'asc' } }),
+      db.event.findMany({
+        where: { taskId: task.id, type: { in: AUDIT_EVENT_TYPES } },
+        select: { type: true, data: true, createdAt: true },
+        orderBy: { taskSeq: 'asc' },
+      }),
     ]);
-    return presentTask(task, { artifacts, statusEvents, temporalUiUrl: temporalUiUrl(task.id) });
+    return presentTask(task, { artifacts, auditEvents, temporalUiUrl: temporalUiUrl(task.id) });
+  }
+
+  /** Answers with the task as it is now (after a command, its transition is already recorded). */
+  async function presentCurrent(tenantId: string, taskId: string) {
+    return present(await loadTask(tenantId, taskId));
   }
 
   /** List items: the record without its audit trail, artifacts fetched in one query. */
@@ -61,12 +86,7 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     );
   }
 
-  function illegalTransition(task: TaskRow, action: string): HttpProblem {
-    return new HttpProblem(409, 'illegal_transition', `Cannot ${action} task ${task.id}: it is ${task.status}.`, {
-      task_id: task.id,
-      status: task.status,
-    });
-  }
+  const currentStatus = (task: TaskRow) => async () => (await loadTask(task.tenantId, task.id)).status;
 
   /** Resolves the agent and task type from the manifest and validates `input` against it. */
   function resolveTaskType(body: CreateTaskBody) {
@@ -74,22 +94,23 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     if (!agent) {
       throw invalidRequest([{ field: 'agent', in: 'body', message: `Unknown agent "${body.agent}"; valid agents: ${agentSlugs(agents).join(', ')}` }]);
     }
-    const taskType = agent.taskTypes[body.task_type];
+    const taskTypeName = body.task_type ?? agent.defaultTaskType;
+    const taskType = agent.taskTypes[taskTypeName];
     if (!taskType) {
       const valid = Object.keys(agent.taskTypes).join(', ');
-      throw invalidRequest([{ field: 'task_type', in: 'body', message: `Agent ${agent.slug} has no task type "${body.task_type}"; valid task types: ${valid}` }]);
+      throw invalidRequest([{ field: 'task_type', in: 'body', message: `Agent ${agent.slug} has no task type "${taskTypeName}"; valid task types: ${valid}` }]);
     }
     const input = taskType.input.safeParse(body.input);
     if (!input.success) throw invalidRequest(zodProblems(input.error, 'body', ['input']));
-    return { agent, taskType, input: input.data };
+    return { agent, taskTypeName, taskType, input: input.data };
   }
 
   router
     .route('/v1/tasks')
     .post(async (req, res) => {
-      const { tenantId } = principalOf(req);
+      const { tenantId, userEmail } = principalOf(req);
       const body = parseBody(createTaskBody, req);
-      const { agent, taskType, input } = resolveTaskType(body);
+      const { agent, taskTypeName, taskType, input } = resolveTaskType(body);
       const key = req.get('idempotency-key');
       if (key !== undefined && !idempotencyKey.safeParse(key).success) {
         throw invalidRequest([{ field: 'Idempotency-Key', in: 'header', message: 'Expected 1 to 255 printable ASCII characters without spaces' }]);
@@ -104,16 +125,16 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       }
 
       const taskId = newId('task');
-      const status: TaskStatus = 'queued';
+      const status: TaskStatus = body.defer ? 'pending' : 'queued';
       let task: TaskRow;
       try {
-        [task] = await db.$transaction([
-          db.task.create({
+        task = await db.$transaction(async (tx) => {
+          const created = await tx.task.create({
             data: {
               id: taskId,
               tenantId,
               agent: agent.slug,
-              taskType: body.task_type,
+              taskType: taskTypeName,
               input: input as Prisma.InputJsonObject,
               status,
               priority: body.priority,
@@ -122,26 +143,17 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
               description: body.description,
               type: body.type,
               skills: body.skills,
-              ownerEmail: body.owner_email,
+              ownerEmail: body.owner_email ?? userEmail,
               assignedUsers: body.assigned_users,
               followers: body.followers,
               idempotencyKey: key,
               requestHash,
-              lastSeq: 1,
             },
-          }),
-          db.event.create({
-            data: {
-              id: newId('evt'),
-              tenantId,
-              taskId,
-              taskSeq: 1,
-              agent: agent.slug,
-              type: 'task.created',
-              data: { task_id: taskId, agent: agent.slug, task_type: body.task_type, from: null, to: status },
-            },
-          }),
-        ]);
+          });
+          const data = { task_id: taskId, agent: agent.slug, task_type: taskTypeName, from: null, to: status };
+          await appendTaskEvents(tx, { taskId, tenantId, agent: agent.slug }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
+          return tx.task.findUniqueOrThrow({ where: { id: taskId } });
+        });
       } catch (error) {
         // Two requests raced with one Idempotency-Key: the loser answers with the winner's task.
         if (key !== undefined && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -155,21 +167,24 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
         taskId,
         tenantId,
         agent: agent.slug,
-        taskType: body.task_type,
+        taskType: taskTypeName,
         input,
         priority: body.priority,
-        nextSeq: 2,
+        deferred: body.defer,
         execution: { timeoutMs: taskType.timeoutMs, maximumAttempts: taskType.maximumAttempts },
+        approval: taskType.approval ?? DEFAULT_APPROVAL_POLICY,
       };
       try {
         await temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
           taskQueue: config.TASK_QUEUE,
           workflowId: taskId,
           args: [workflowInput],
+          // Activities inherit it: a high-priority task's work is dispatched before queued low work.
+          priority: { priorityKey: PRIORITY_KEYS[body.priority] },
           typedSearchAttributes: [
             { key: TASK_TENANT, value: tenantId },
             { key: TASK_AGENT, value: agent.slug },
-            { key: TASK_TYPE, value: body.task_type },
+            { key: TASK_TYPE, value: taskTypeName },
             { key: TASK_STATUS, value: status },
           ],
         });
@@ -181,44 +196,46 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       res.status(202).location(`/v1/tasks/${taskId}`).json(await present(task));
     })
     .get(async (req, res) => {
-      const { tenantId } = principalOf(req);
+      const { tenantId, userEmail } = principalOf(req);
       const query = parseQuery(listTasksQuery, req);
-      const where: Prisma.TaskWhereInput = {
+      if (query.mine && userEmail === null) {
+        throw invalidRequest([{ field: 'mine', in: 'query', message: 'This API key names no user (create one with user_email) so it has no tasks of its own' }]);
+      }
+      const filters = {
         tenantId,
         agent: query.agent && (agents.get(query.agent)?.slug ?? query.agent),
         status: query.status,
         type: query.type,
         sessionId: query.session_id,
+        search: query.search,
+        mine: query.mine ? (userEmail ?? undefined) : undefined,
       };
-      // Newest first; ties on created_at broken by id, so the order is total and stable.
-      const orderBy = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
       if (query.page !== undefined || query.per_page !== undefined) {
         const page = query.page ?? 1;
         const perPage = query.per_page ?? DEFAULT_PAGE_SIZE;
-        const [total, tasks] = await Promise.all([
-          db.task.count({ where }),
-          db.task.findMany({ where, orderBy, skip: (page - 1) * perPage, take: perPage }),
+        const [total, ids] = await Promise.all([
+          countTasks(db, filters),
+          findTaskIds(db, filters, { limit: perPage, offset: (page - 1) * perPage }),
         ]);
-        return res.json({ data: await presentMany(tasks), pagination: { page, per_page: perPage, total } });
+        return res.json({ data: await presentMany(await loadInOrder(ids)), pagination: { page, per_page: perPage, total } });
       }
 
       // Keyset paging: tasks created while a client pages appear before its first page, so
       // later pages neither repeat nor skip anything.
       const limit = query.limit ?? DEFAULT_PAGE_SIZE;
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      const tasks = await db.task.findMany({
-        where: after
-          ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
-          : where,
-        orderBy,
-        take: limit + 1,
-      });
-      const page = tasks.slice(0, limit);
+      const ids = await findTaskIds(db, filters, { limit: limit + 1, after });
+      const page = await loadInOrder(ids.slice(0, limit));
       const last = page[page.length - 1];
-      res.json({ tasks: await presentMany(page), next_cursor: tasks.length > limit && last ? encodeCursor(last) : null });
+      res.json({ tasks: await presentMany(page), next_cursor: ids.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null });
     })
     .all(methodNotAllowed);
+
+  async function loadInOrder(ids: string[]): Promise<TaskRow[]> {
+    const rows = new Map((await db.task.findMany({ where: { id: { in: ids } } })).map((task) => [task.id, task]));
+    return ids.flatMap((id) => rows.get(id) ?? []);
+  }
 
   async function findIdempotentReplay(tenantId: string, key: string, requestHash: string): Promise<TaskRow | undefined> {
     const existing = await db.task.findUnique({ where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: key } } });
@@ -246,7 +263,28 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
           // Whatever the reason, the source of truth could not be consulted: a 503, not a 500.
           throw new HttpProblem(503, 'workflow_unavailable', `The workflow could not be asked for its state: ${(error as Error).message}`, {}, { 'Retry-After': '5' });
         });
-      res.json({ ...record, status: snapshot.status, executions: snapshot.executions, error: snapshot.error, consistency: 'strong' });
+      res.json({
+        ...record,
+        status: snapshot.status,
+        executions: snapshot.executions,
+        error: snapshot.error,
+        feedback: snapshot.feedback,
+        consistency: 'strong',
+      });
+    })
+    .put(async (req, res) => {
+      const principal = principalOf(req);
+      const body = parseBody(updateTaskBody, req);
+      const task = await loadTask(principal.tenantId, req.params.id);
+      const changes = {
+        title: body.title,
+        description: body.description,
+        type: body.type,
+        skills: body.skills,
+        followers: body.followers && [...new Set(body.followers)],
+      };
+      await updateDetails(task, changes, principal.actor);
+      res.json(await presentCurrent(principal.tenantId, task.id));
     })
     .delete(async (req, res) => {
       const { tenantId } = principalOf(req);
@@ -266,6 +304,54 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     .all(methodNotAllowed);
 
   router
+    .route('/v1/tasks/:id/assignees')
+    .put(async (req, res) => {
+      const principal = principalOf(req);
+      const { emails } = parseBody(assigneesBody, req);
+      const task = await loadTask(principal.tenantId, req.params.id);
+      await updateDetails(task, { assigned_users: emails }, principal.actor);
+      res.json(await presentCurrent(principal.tenantId, task.id));
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/tasks/:id/process')
+    .post(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const body = parseBody(processBody, req);
+      const task = await loadTask(tenantId, req.params.id);
+      await sendTaskCommand(temporal, task, 'process', processUpdate, [body], currentStatus(task));
+      res.json(await presentCurrent(tenantId, task.id));
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/tasks/:id/stop')
+    .post(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const task = await loadTask(tenantId, req.params.id);
+      await sendTaskCommand(temporal, task, 'stop', stopUpdate, [], currentStatus(task));
+      res.json(await presentCurrent(tenantId, task.id));
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/tasks/:id/feedback')
+    .post(async (req, res) => {
+      const principal = principalOf(req);
+      const { status: feedback } = parseBody(feedbackBody, req);
+      const task = await loadTask(principal.tenantId, req.params.id);
+      if (isTerminal(task.status as TaskStatus)) {
+        // Feedback is mostly given on finished work, whose workflow has closed: record it here.
+        await recordFeedbackOnFinishedTask(task, feedback, principal.actor);
+      } else {
+        await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task));
+      }
+      res.json(await presentCurrent(principal.tenantId, task.id));
+    })
+    .all(methodNotAllowed);
+
+  router
     .route('/v1/tasks/:id/cancel')
     .post(async (req, res) => {
       const { tenantId } = principalOf(req);
@@ -274,6 +360,34 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       res.status(202).json({ ...(await present(task)), cancel_requested: true });
     })
     .all(methodNotAllowed);
+
+  /**
+   * Details that are not part of the task's state machine (title, assignees, ...) change in the
+   * projection directly, with a `task.updated` event saying what changed, from what, to what.
+   */
+  async function updateDetails(task: TaskRow, changes: Partial<Record<DetailField, unknown>>, by: string): Promise<void> {
+    await db.$transaction(async (tx) => {
+      const current = await tx.task.findUniqueOrThrow({ where: { id: task.id } });
+      const fields: Record<string, { from: unknown; to: unknown }> = {};
+      for (const [field, to] of Object.entries(changes) as [DetailField, unknown][]) {
+        const from = current[DETAIL_COLUMNS[field]];
+        if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) fields[field] = { from, to };
+      }
+      if (Object.keys(fields).length === 0) return;
+      const data = Object.fromEntries(Object.entries(fields).map(([field, change]) => [DETAIL_COLUMNS[field as DetailField], change.to]));
+      await appendTaskEvents(tx, eventOwner(task), [{ id: newId('evt'), type: 'task.updated', data: { task_id: task.id, fields, by } }], new Date());
+      await tx.task.update({ where: { id: task.id }, data });
+    });
+  }
+
+  async function recordFeedbackOnFinishedTask(task: TaskRow, feedback: Feedback, by: string): Promise<void> {
+    await db.$transaction(async (tx) => {
+      const { feedback: from } = await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: { feedback: true } });
+      const data = { task_id: task.id, fields: { feedback: { from, to: feedback } }, by };
+      await appendTaskEvents(tx, eventOwner(task), [{ id: newId('evt'), type: 'task.updated', data }], new Date());
+      await tx.task.update({ where: { id: task.id }, data: { feedback } });
+    });
+  }
 
   /** Cancels the task's workflow; a task that already ended is a 409 with its status. */
   async function requestCancellation(task: TaskRow): Promise<void> {
@@ -292,23 +406,17 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
   return router;
 }
 
-function encodeCursor(task: TaskRow): string {
-  return Buffer.from(JSON.stringify([task.createdAt.toISOString(), task.id])).toString('base64url');
-}
+const eventOwner = (task: TaskRow) => ({ taskId: task.id, tenantId: task.tenantId, agent: task.agent });
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(createdAt);
-    // Only timestamps this API can have written: the database refuses extreme years.
-    if (typeof id !== 'string' || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 9999) {
-      throw new Error('malformed');
-    }
-    return { createdAt: date, id };
-  } catch {
-    throw invalidRequest([{ field: 'cursor', in: 'query', message: 'Not a cursor this API returned' }]);
-  }
-}
+type DetailField = 'title' | 'description' | 'type' | 'skills' | 'followers' | 'assigned_users';
+const DETAIL_COLUMNS = {
+  title: 'title',
+  description: 'description',
+  type: 'type',
+  skills: 'skills',
+  followers: 'followers',
+  assigned_users: 'assignedUsers',
+} as const satisfies Record<DetailField, keyof TaskRow>;
 
 /** JSON with sorted keys, so equal bodies hash equally whatever their key order. */
 function canonicalJson(value: unknown): string {

@@ -4,25 +4,35 @@ import { TASK_STATUSES, type TaskStatus } from '../../workflows/model';
 const agentName = z.string().min(1).max(100);
 const emails = z.array(z.email()).max(100);
 
+const title = z.string().max(500);
+const description = z.string().max(20_000);
+const category = z.string().max(100);
+const skills = z.array(z.string().min(1).max(100)).max(100);
+
 /**
- * POST /v1/tasks. Accepts both seed shapes: `agent_id` (Tasks & Artifacts), `agent` (Tasks API)
- * and `assistant` (AGNT) all name the agent; exactly one agent must be named.
+ * POST /v1/tasks. Accepts every seed shape: `agent_id` (Tasks & Artifacts), `agent` (Tasks API)
+ * and `assistant` (AGNT) all name the agent, and exactly one must. AGNT's camelCase
+ * `assignedUsers` and `ownerEmail` are accepted too. An AGNT-shaped create (`assistant`) is
+ * deferred unless `defer` says otherwise, because AGNT creates first and then calls `process`.
  */
 export const createTaskBody = z
   .strictObject({
     agent: agentName.optional(),
     agent_id: agentName.optional(),
     assistant: agentName.optional(),
-    task_type: z.string().min(1).max(200),
+    task_type: z.string().min(1).max(200).optional(),
     input: z.record(z.string(), z.unknown()).default({}),
+    defer: z.boolean().optional(),
     priority: z.enum(['low', 'normal', 'high']).default('normal'),
     session_id: z.string().min(1).max(200).optional(),
-    title: z.string().max(500).optional(),
-    description: z.string().max(20_000).optional(),
-    type: z.string().max(100).optional(),
-    skills: z.array(z.string().min(1).max(100)).max(100).default([]),
+    title: title.optional(),
+    description: description.optional(),
+    type: category.optional(),
+    skills: skills.default([]),
     owner_email: z.email().optional(),
-    assigned_users: emails.default([]),
+    ownerEmail: z.email().optional(),
+    assigned_users: emails.optional(),
+    assignedUsers: emails.optional(),
     followers: emails.default([]),
   })
   .transform((body, ctx) => {
@@ -35,10 +45,61 @@ export const createTaskBody = z
       });
       return z.NEVER;
     }
-    const { agent_id: _agentId, assistant: _assistant, ...rest } = body;
-    return { ...rest, agent: named[0]! };
+    for (const [snake, camel] of [['owner_email', 'ownerEmail'], ['assigned_users', 'assignedUsers']] as const) {
+      if (body[snake] !== undefined && body[camel] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [camel], message: `Give ${snake} or ${camel}, not both` });
+        return z.NEVER;
+      }
+    }
+    const { agent_id: _agentId, assistant, ownerEmail, assignedUsers, ...rest } = body;
+    return {
+      ...rest,
+      agent: named[0]!,
+      defer: body.defer ?? assistant !== undefined,
+      owner_email: body.owner_email ?? ownerEmail,
+      assigned_users: unique(body.assigned_users ?? assignedUsers ?? []),
+    };
   });
 export type CreateTaskBody = z.output<typeof createTaskBody>;
+
+/** PUT /v1/tasks/:id: the details a person may edit; status changes go through the commands. */
+export const updateTaskBody = z
+  .strictObject({
+    title: title.nullable().optional(),
+    description: description.nullable().optional(),
+    type: category.nullable().optional(),
+    skills: skills.optional(),
+    followers: emails.optional(),
+    status: z.never({ error: 'Status changes through POST /v1/tasks/:id/process, /stop or /cancel' }).optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'Give at least one of title, description, type, skills, followers',
+  });
+
+/** PUT /v1/tasks/:id/assignees: the whole set. */
+export const assigneesBody = z.strictObject({ emails: emails.transform(unique) });
+
+export const feedbackBody = z.strictObject({
+  status: z.enum(['like', 'dislike'], { error: 'Expected like, dislike or null' }).nullable(),
+});
+
+export const processBody = z.strictObject({
+  message: z.string().min(1).max(20_000).optional(),
+  files: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(500),
+        url: z.url().max(4_000).optional(),
+        mime_type: z.string().min(1).max(200).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+});
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
 
 export const getTaskQuery = z.object({
   consistency: z.enum(['eventual', 'strong']).default('eventual'),
@@ -61,6 +122,8 @@ export const listTasksQuery = z
     status: statusFilter.optional(),
     type: z.string().min(1).max(100).optional(),
     session_id: z.string().min(1).max(200).optional(),
+    search: z.string().trim().min(1).max(500).optional(),
+    mine: z.enum(['true', 'false'], { error: 'Expected true or false' }).transform((value) => value === 'true').optional(),
     limit: pageSize.optional(),
     cursor: z.string().min(1).max(500).optional(),
     page: z.coerce.number().int().min(1).max(100_000).optional(),

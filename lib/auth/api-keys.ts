@@ -17,7 +17,7 @@ export function hashApiKey(key: string): string {
 /** Stores the hash of `key` (a new random one when omitted) and returns the key once. */
 export async function issueApiKey(
   db: Pick<Database, 'apiKey'>,
-  params: { tenantId: string; name: string; role: Role; key?: string },
+  params: { tenantId: string; name: string; role: Role; userEmail?: string; key?: string },
 ): Promise<{ record: Awaited<ReturnType<Database['apiKey']['create']>>; key: string }> {
   const key = params.key ?? generateApiKey();
   const record = await db.apiKey.create({
@@ -26,6 +26,7 @@ export async function issueApiKey(
       tenantId: params.tenantId,
       name: params.name,
       role: params.role,
+      userEmail: params.userEmail ?? null,
       prefix: key.slice(0, 10),
       hash: hashApiKey(key),
     },

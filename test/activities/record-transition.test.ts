@@ -12,16 +12,15 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-function transition(task: { id: string; tenantId: string }, seq: number, overrides: Partial<TransitionRecord> = {}): TransitionRecord {
+function transition(task: { id: string; tenantId: string }, key: string, overrides: Partial<TransitionRecord> = {}): TransitionRecord {
   return {
     taskId: task.id,
     tenantId: task.tenantId,
     agent: 'echo',
     workflowId: task.id,
     runId: 'run-1',
-    seq,
     at: '2026-11-23T10:00:00.000Z',
-    events: [{ id: `evt_${task.id}_${seq}`, type: 'task.status_changed', data: { from: 'queued', to: 'running' } }],
+    events: [{ id: `evt_${task.id}_${key}`, type: 'task.status_changed', data: { from: 'queued', to: 'running' } }],
     patch: { status: 'running', startedAt: '2026-11-23T10:00:00.000Z' },
     ...overrides,
   };
@@ -31,7 +30,7 @@ describe('recordTransition', () => {
   it('writes the events and the projection once, however often it is retried', async () => {
     const { task } = await seedQueuedTask(db);
     const recordTransition = createRecordTransition(db);
-    const record = transition(task, 2);
+    const record = transition(task, 'start');
 
     expect(await recordTransition(record)).toEqual({ applied: true });
     expect(await recordTransition(record)).toEqual({ applied: false });
@@ -49,7 +48,7 @@ describe('recordTransition', () => {
     const { task } = await seedQueuedTask(db);
     const recordTransition = createRecordTransition(db);
     const artifact = { id: `art_${task.id}`, type: 'echo.result', displayName: 'echo.json', mimeType: 'application/json', data: { ok: true } };
-    const emitted = transition(task, 2, {
+    const emitted = transition(task, 'emit', {
       events: [{ id: `evt_${task.id}_a`, type: 'artifact.emitted', data: { artifact_id: artifact.id } }],
       patch: {},
       artifacts: [artifact],
@@ -59,7 +58,7 @@ describe('recordTransition', () => {
     expect(await db.artifact.count({ where: { taskId: task.id } })).toBe(1);
 
     await recordTransition(
-      transition(task, 3, {
+      transition(task, 'cancel', {
         events: [{ id: `evt_${task.id}_c`, type: 'task.cancelled', data: { from: 'running', to: 'cancelled' } }],
         patch: { status: 'cancelled' },
         discardArtifacts: true,
@@ -69,23 +68,52 @@ describe('recordTransition', () => {
     expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('cancelled');
   });
 
-  it('never moves the projection backwards when an older transition lands late', async () => {
+  it('numbers events per task in commit order, whoever writes them', async () => {
     const { task } = await seedQueuedTask(db);
     const recordTransition = createRecordTransition(db);
+    const events = (key: string, count: number) =>
+      Array.from({ length: count }, (_, index) => ({ id: `evt_${task.id}_${key}${index}`, type: 'task.progress' as const, data: {} }));
+    await Promise.all(['a', 'b', 'c', 'd'].map((key) => recordTransition(transition(task, key, { events: events(key, 3), patch: {} }))));
+
+    const rows = await db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } });
+    expect(rows.map((row) => row.taskSeq)).toEqual(Array.from({ length: 12 }, (_, index) => index + 2));
+    // Each transition's events stay together, in their order.
+    const keys = rows.map((row) => row.id.slice(-2, -1));
+    for (const key of ['a', 'b', 'c', 'd']) expect(keys.lastIndexOf(key) - keys.indexOf(key)).toBe(2);
+    expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).lastSeq).toBe(13);
+  });
+
+  it('records an approval request and its decision with their events', async () => {
+    const { task } = await seedQueuedTask(db);
+    const recordTransition = createRecordTransition(db);
+    const approvalId = `apr_${task.id.slice(5)}`;
     await recordTransition(
-      transition(task, 3, {
-        events: [{ id: `evt_${task.id}_late`, type: 'task.cancelled', data: {} }],
-        patch: { status: 'cancelled' },
+      transition(task, 'ask', {
+        events: [{ id: `evt_${task.id}_ask`, type: 'approval.requested', data: { approval_id: approvalId } }],
+        patch: { status: 'awaiting_approval' },
+        approval: { kind: 'requested', id: approvalId, request: { title: 'Send it?' }, requestedAt: '2026-11-23T10:00:00.000Z', expiresAt: '2026-11-30T10:00:00.000Z' },
       }),
     );
-    await recordTransition(transition(task, 2));
-    expect((await db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('cancelled');
-    expect(await db.event.count({ where: { taskId: task.id } })).toBe(2);
+    await recordTransition(
+      transition(task, 'yes', {
+        events: [{ id: `evt_${task.id}_yes`, type: 'approval.resolved', data: { approval_id: approvalId } }],
+        patch: { status: 'running' },
+        approval: { kind: 'resolved', id: approvalId, status: 'approved', comment: 'fine', decidedBy: 'ann@example.com', decidedAt: '2026-11-23T11:00:00.000Z' },
+      }),
+    );
+    expect(await db.approval.findUniqueOrThrow({ where: { id: approvalId } })).toMatchObject({
+      taskId: task.id,
+      title: 'Send it?',
+      status: 'approved',
+      comment: 'fine',
+      decidedBy: 'ann@example.com',
+      expiresAt: new Date('2026-11-30T10:00:00.000Z'),
+    });
   });
 
   it('fails without retrying when the task no longer exists', async () => {
     const { task } = await seedQueuedTask(db);
     await db.task.delete({ where: { id: task.id } });
-    await expect(createRecordTransition(db)(transition(task, 2))).rejects.toMatchObject({ type: 'task_deleted', nonRetryable: true });
+    await expect(createRecordTransition(db)(transition(task, 'late'))).rejects.toMatchObject({ type: 'task_deleted', nonRetryable: true });
   });
 });

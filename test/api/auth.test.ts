@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type TestStack, type TestTenant, startStack, waitForTask } from '../support/stack';
-import type { Problem } from '../support/problem';
+import { type Problem, expectProblem } from '../support/problem';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -31,14 +31,6 @@ async function expectUnauthorized(response: Response): Promise<Problem> {
   expect(response.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
   const problem = (await response.json()) as Problem;
   expect(problem).toMatchObject({ status: 401, code: 'unauthorized' });
-  return problem;
-}
-
-async function expectProblem(response: Response, status: number, code: string): Promise<Problem> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  const problem = (await response.json()) as Problem;
-  expect(problem).toMatchObject({ status, code });
   return problem;
 }
 

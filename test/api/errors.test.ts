@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { type TestStack, startStack } from '../support/stack';
-import type { Problem } from '../support/problem';
+import { type Problem, expectProblem } from '../support/problem';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -15,17 +15,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_BODY_BYTES = 1_048_576;
 
 /** Asserts `response` is an RFC 9457 problem with this status (and code) and returns it. */
-async function expectProblem(response: Response, status: number, code?: string): Promise<Problem> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  const problem = (await response.json()) as Problem;
-  expect(problem).toMatchObject({ type: 'about:blank', status, title: expect.any(String), detail: expect.any(String) });
-  if (code) expect(problem.code).toBe(code);
-  // The problem names the request it answers, as the header does.
-  expect(problem.request_id).toBe(response.headers.get('x-request-id'));
-  return problem;
-}
-
 interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -66,8 +55,9 @@ describe('unknown routes and methods', () => {
     ['PUT', '/v1/tasks', ['GET', 'HEAD', 'POST']],
     ['DELETE', '/v1/tasks', ['GET', 'HEAD', 'POST']],
     ['POST', '/v1/agents', ['GET', 'HEAD']],
-    ['PATCH', '/v1/tasks/task_x', ['DELETE', 'GET', 'HEAD']],
-    ['PUT', '/v1/tasks/task_x', ['DELETE', 'GET', 'HEAD']],
+    ['PATCH', '/v1/tasks/task_x', ['DELETE', 'GET', 'HEAD', 'PUT']],
+    ['GET', '/v1/tasks/task_x/process', ['POST']],
+    ['GET', '/v1/approvals/apr_x/approve', ['POST']],
     ['GET', '/v1/tasks/task_x/cancel', ['POST']],
     ['PUT', '/v1/api-keys', ['GET', 'HEAD', 'POST']],
     ['PATCH', '/v1/api-keys/key_x', ['DELETE']],
@@ -137,7 +127,7 @@ describe('request bodies', () => {
   });
 
   it('names every bad field in a 400', async () => {
-    const response = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', priority: 'urgent' } });
+    const response = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', priority: 'urgent', task_type: '' } });
     const problem = await expectProblem(response, 400, 'validation_failed');
     expect(problem.errors?.map((error) => error.field).sort()).toEqual(['priority', 'task_type']);
     for (const error of problem.errors ?? []) {

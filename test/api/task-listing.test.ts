@@ -109,12 +109,15 @@ describe('GET /v1/agents', () => {
     const echo = await (await stack.request('/v1/agents/echo-agent')).json();
     expect(echo).toMatchObject({
       slug: 'echo',
+      default_task_type: 'echo',
       task_types: [
         {
           name: 'echo',
           emits: ['echo.result'],
           input_schema: { type: 'object', additionalProperties: false, properties: { sleep_ms: { type: 'integer', minimum: 0 } } },
+          approval: { timeout_ms: 7 * 24 * 60 * 60 * 1000, on_timeout: 'fail' },
         },
+        { name: 'echo_best_effort', approval: { on_timeout: 'continue' } },
       ],
     });
     expect((await stack.request('/v1/agents/nope')).status).toBe(404);

@@ -201,7 +201,7 @@ describe('cancelling a task', () => {
     await waitForTask(stack, task_id, (task) => task.status === 'complete');
     const response = await stack.request(`/v1/tasks/${task_id}/cancel`, { method: 'POST' });
     expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({ code: 'illegal_transition', status: 'complete', task_id });
+    expect(await response.json()).toMatchObject({ code: 'illegal_transition', status: 409, current_status: 'complete', task_id });
   });
 
   it('deletes a finished task permanently with DELETE, with its events and artifacts', async () => {

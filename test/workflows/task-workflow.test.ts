@@ -24,8 +24,9 @@ async function runWorkflow(overrides: Partial<TaskWorkflowInput>, taskQueue = st
     taskType: 'echo',
     input: {},
     priority: 'normal',
-    nextSeq: 2,
+    deferred: false,
     execution: { timeoutMs: 60_000, maximumAttempts: 3 },
+    approval: { timeoutMs: 60_000, onTimeout: 'fail' },
     ...overrides,
   };
   const handle = await stack.temporal.workflow.start('taskWorkflow', { taskQueue, workflowId: task.id, args: [input] });
@@ -36,7 +37,7 @@ describe('taskWorkflow', () => {
   it('runs the agent, records its artifact and completes, each transition once and in order', async () => {
     const { task, handle } = await runWorkflow({ input: { message: 'hi' } });
     const snapshot = await handle.result();
-    expect(snapshot).toMatchObject({ taskId: task.id, status: 'complete', seq: 4, error: null });
+    expect(snapshot).toMatchObject({ taskId: task.id, status: 'complete', error: null });
     expect(snapshot.executions).toEqual([expect.objectContaining({ status: 'complete', completed_at: expect.any(String) })]);
 
     const row = await stack.db.task.findUniqueOrThrow({ where: { id: task.id } });

@@ -1,0 +1,25 @@
+import { invalidRequest } from './problem';
+
+/** A position in a listing ordered by (time, id), as an opaque `cursor` string. */
+export interface Position {
+  at: Date;
+  id: string;
+}
+
+export function encodeCursor(position: Position): string {
+  return Buffer.from(JSON.stringify([position.at.toISOString(), position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Position {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    // Only timestamps this API can have written: the database refuses extreme years.
+    if (typeof id !== 'string' || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 9999) {
+      throw new Error('malformed');
+    }
+    return { at: date, id };
+  } catch {
+    throw invalidRequest([{ field: 'cursor', in: 'query', message: 'Not a cursor this API returned' }]);
+  }
+}

@@ -1,0 +1,60 @@
+import type { EventType } from '../../workflows/model';
+import type { Prisma } from './client';
+
+export interface TaskEventDraft {
+  id: string;
+  type: EventType;
+  data: Record<string, unknown>;
+}
+
+export interface TaskEventOwner {
+  taskId: string;
+  tenantId: string;
+  agent: string;
+}
+
+export type AppendOutcome = 'appended' | 'duplicate' | 'missing' | 'skipped';
+
+/**
+ * Appends events to a task's log inside the caller's transaction and numbers them with the next
+ * per-task sequence numbers. The task row is locked first, so sequence order is commit order
+ * whoever writes (workflow transitions, running agents, the API). Event IDs are chosen by the
+ * writer and stable across retries: if the first one is already stored this write happened
+ * before, and nothing is written again.
+ *
+ * `onlyWhileStatus` skips the write unless the task is in that status (a late write from an agent
+ * that was stopped must not land after the stop).
+ */
+export async function appendTaskEvents(
+  tx: Prisma.TransactionClient,
+  owner: TaskEventOwner,
+  events: TaskEventDraft[],
+  at: Date,
+  options: { onlyWhileStatus?: string } = {},
+): Promise<AppendOutcome> {
+  const [task] = await tx.$queryRaw<{ last_seq: number; status: string }[]>`
+    SELECT last_seq, status FROM tasks WHERE id = ${owner.taskId} AND tenant_id = ${owner.tenantId} FOR UPDATE`;
+  if (!task) return 'missing';
+  const [first] = events;
+  if (!first) return 'appended';
+  if (await tx.event.findUnique({ where: { id: first.id }, select: { id: true } })) return 'duplicate';
+  if (options.onlyWhileStatus !== undefined && task.status !== options.onlyWhileStatus) return 'skipped';
+
+  await tx.event.createMany({
+    data: events.map((event, index) => ({
+      id: event.id,
+      tenantId: owner.tenantId,
+      taskId: owner.taskId,
+      taskSeq: task.last_seq + 1 + index,
+      agent: owner.agent,
+      type: event.type,
+      data: event.data as Prisma.InputJsonObject,
+      createdAt: at,
+    })),
+  });
+  await tx.task.update({
+    where: { id: owner.taskId },
+    data: { lastSeq: task.last_seq + events.length, updatedAt: at },
+  });
+  return 'appended';
+}

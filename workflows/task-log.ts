@@ -1,0 +1,266 @@
+import { ApplicationFailure, CancellationScope, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { ulid } from '../lib/ulid';
+import {
+  type ApprovalChange,
+  type ApprovalDecision,
+  type ApprovalRequest,
+  type ArtifactRecord,
+  type EventRecord,
+  type EventType,
+  type Execution,
+  type FeedbackCommand,
+  ILLEGAL_TRANSITION,
+  type PendingApproval,
+  type ProcessCommand,
+  type TaskPatch,
+  type TaskSnapshot,
+  type TaskState,
+  type TaskStatus,
+  type TaskWorkflowInput,
+  isTerminal,
+} from './model';
+import { TASK_STATUS } from './search-attributes';
+
+// Bookkeeping writes must land: retry them until the database is back.
+const { recordTransition } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 ms', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
+type Ending = 'complete' | 'failed' | 'cancelled';
+
+/**
+ * The task's state inside its workflow. Every change goes through `record`, which writes the
+ * events and the projection patch with recordTransition, one write at a time, in order.
+ */
+export class TaskLog {
+  readonly state: TaskState;
+  private writes: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly task: TaskWorkflowInput) {
+    this.state = task.carried ?? {
+      status: task.deferred ? 'pending' : 'queued',
+      executions: [],
+      messages: [],
+      journal: [],
+      recordedArtifacts: [],
+      error: null,
+      feedback: null,
+      pendingApproval: null,
+      pendingQuestion: null,
+      runs: 1,
+    };
+  }
+
+  get status(): TaskStatus {
+    return this.state.status;
+  }
+
+  snapshot(): TaskSnapshot {
+    const { status, executions, error, feedback, pendingApproval, pendingQuestion } = this.state;
+    return { taskId: this.task.taskId, status, executions, error, feedback, pendingApproval, pendingQuestion };
+  }
+
+  /** Refuses a command the current status does not allow; the API turns this into a 409. */
+  assertStatus(command: string, allowed: readonly TaskStatus[]): void {
+    if (!allowed.includes(this.state.status)) {
+      throw ApplicationFailure.create({
+        type: ILLEGAL_TRANSITION,
+        message: `Cannot ${command} a task that is ${this.state.status}.`,
+        details: [{ status: this.state.status }],
+        nonRetryable: true,
+      });
+    }
+  }
+
+  async startExecution(): Promise<void> {
+    await this.changeStatus('running', [], this.openExecution());
+  }
+
+  /** `process`: context for the agent, and a new execution (from pending, on_hold or a question). */
+  async process(command: ProcessCommand): Promise<void> {
+    const events: EventRecord[] = [];
+    const text = command.message ?? null;
+    const files = command.files ?? [];
+    if (text !== null || files.length > 0) {
+      const message = { id: `msg_${newUlid()}`, text, files, at: nowIso() };
+      this.state.messages = [...this.state.messages, message];
+      events.push(this.event('session.message', { message_id: message.id, role: 'user', text, files }));
+    }
+    if (this.state.pendingQuestion !== null) {
+      this.state.journal = [...this.state.journal, { kind: 'clarification', question: this.state.pendingQuestion, answer: text ?? '' }];
+      this.state.pendingQuestion = null;
+    }
+    await this.changeStatus('running', events, this.openExecution());
+  }
+
+  /** The agent asked a question: its execution ends and the task waits for `process`. */
+  async askClarification(question: string): Promise<void> {
+    this.state.pendingQuestion = question;
+    await this.changeStatus('needs_clarification', [], { executions: this.closeExecution('awaiting_input', question) }, { question });
+  }
+
+  /** `stop` took effect: the execution is halted and the task waits for `process`. */
+  async hold(): Promise<void> {
+    await this.changeStatus('on_hold', [], { executions: this.closeExecution('stopped', 'stopped') });
+  }
+
+  async recordArtifacts(artifacts: ArtifactRecord[]): Promise<void> {
+    const fresh = artifacts.filter((artifact) => !this.state.recordedArtifacts.includes(artifact.id));
+    if (fresh.length === 0) return;
+    this.state.recordedArtifacts = [...this.state.recordedArtifacts, ...fresh.map((artifact) => artifact.id)];
+    const events = fresh.map((artifact) => this.event('artifact.emitted', { artifact_id: artifact.id, type: artifact.type }));
+    await this.record(events, {}, { artifacts: fresh });
+  }
+
+  async requestApproval(request: ApprovalRequest, timeoutMs: number): Promise<PendingApproval> {
+    const requestedAt = workflowNow();
+    const approval: PendingApproval = {
+      id: `apr_${newUlid()}`,
+      request,
+      requestedAt: requestedAt.toISOString(),
+      expiresAt: new Date(requestedAt.getTime() + timeoutMs).toISOString(),
+    };
+    this.state.pendingApproval = approval;
+    const requested = this.event('approval.requested', {
+      approval_id: approval.id,
+      title: request.title,
+      description: request.description ?? null,
+      artifact_id: request.artifactId ?? null,
+      expires_at: approval.expiresAt,
+    });
+    await this.changeStatus('awaiting_approval', [requested], {}, {}, { kind: 'requested', ...approval });
+    return approval;
+  }
+
+  /** Records the decision; the task runs on unless `thenStatus` says otherwise. */
+  async resolveApproval(decision: ApprovalDecision, thenStatus: 'running' | null): Promise<void> {
+    const approval = this.state.pendingApproval;
+    if (!approval) return;
+    this.state.pendingApproval = null;
+    this.state.journal = [...this.state.journal, { kind: 'approval', approvalId: approval.id, decision }];
+    const resolved = this.event('approval.resolved', {
+      approval_id: approval.id,
+      decision: decision.decision,
+      comment: decision.comment,
+      decided_by: decision.decidedBy,
+    });
+    const change: ApprovalChange = {
+      kind: 'resolved',
+      id: approval.id,
+      status: decision.decision,
+      comment: decision.comment,
+      decidedBy: decision.decidedBy,
+      decidedAt: nowIso(),
+    };
+    if (thenStatus) await this.changeStatus(thenStatus, [resolved], {}, {}, change);
+    else await this.record([resolved], {}, { approval: change });
+  }
+
+  async giveFeedback(command: FeedbackCommand): Promise<void> {
+    const from = this.state.feedback;
+    this.state.feedback = command.feedback;
+    const updated = this.event('task.updated', { fields: { feedback: { from, to: command.feedback } }, by: command.by });
+    await this.record([updated], { feedback: command.feedback });
+  }
+
+  async finish(status: Ending, patch: TaskPatch): Promise<void> {
+    const now = nowIso();
+    this.state.error = patch.error ?? null;
+    const summary = patch.error ? `${patch.error.code}: ${patch.error.message}` : status;
+    const executions = this.closeExecution(status, summary);
+    const events: EventRecord[] = [];
+    let approval: ApprovalChange | undefined;
+    // A task that ends while it waits for a decision takes its open approval with it.
+    if (this.state.pendingApproval) {
+      approval = { kind: 'resolved', id: this.state.pendingApproval.id, status: 'cancelled', comment: null, decidedBy: null, decidedAt: now };
+      events.push(this.event('approval.resolved', { approval_id: approval.id, decision: 'cancelled', comment: null, decided_by: null }));
+      this.state.pendingApproval = null;
+    }
+    this.state.pendingQuestion = null;
+    const from = this.state.status;
+    this.setStatus(status);
+    events.push(this.event(`task.${status}`, { from, to: status, ...(patch.error && { error: patch.error }) }));
+    await this.record(events, { ...patch, status, completedAt: now, executions }, { approval, discardArtifacts: status === 'cancelled' });
+  }
+
+  /** Resolves once every write issued so far has landed (before continuing as new). */
+  async flushed(): Promise<void> {
+    await this.writes;
+  }
+
+  private openExecution(): TaskPatch {
+    const now = nowIso();
+    const execution: Execution = { id: `exec_${newUlid()}`, status: 'running', started_at: now, completed_at: null, output_summary: null };
+    this.state.executions = [...this.state.executions, execution];
+    const firstStart = this.state.executions.length === 1;
+    return { executions: this.state.executions, ...(firstStart && { startedAt: now }) };
+  }
+
+  private closeExecution(status: Execution['status'], summary: string): Execution[] {
+    const now = nowIso();
+    this.state.executions = this.state.executions.map((execution) =>
+      execution.status === 'running' ? { ...execution, status, completed_at: now, output_summary: summary } : execution,
+    );
+    return this.state.executions;
+  }
+
+  get currentExecutionId(): string {
+    const current = this.state.executions.at(-1);
+    if (!current || current.status !== 'running') throw new Error('No execution is running');
+    return current.id;
+  }
+
+  private async changeStatus(
+    status: TaskStatus,
+    events: EventRecord[],
+    patch: TaskPatch,
+    detail: Record<string, unknown> = {},
+    approval?: ApprovalChange,
+  ): Promise<void> {
+    const from = this.state.status;
+    this.setStatus(status);
+    const changed = this.event('task.status_changed', { from, to: status, ...detail });
+    await this.record([...events, changed], { ...patch, status }, { approval });
+  }
+
+  private setStatus(status: TaskStatus): void {
+    if (isTerminal(this.state.status)) throw new Error(`Task already ${this.state.status}`);
+    this.state.status = status;
+    upsertSearchAttributes([{ key: TASK_STATUS, value: status }]);
+  }
+
+  private event(type: EventType, data: Record<string, unknown>): EventRecord {
+    return { id: `evt_${newUlid()}`, type, data: { task_id: this.task.taskId, ...data } };
+  }
+
+  // One write at a time, in the order issued, and never abandoned half-way by a cancellation: a
+  // write still in flight could otherwise land after the `cancelled` one.
+  private record(
+    events: EventRecord[],
+    patch: TaskPatch,
+    extra: { artifacts?: ArtifactRecord[]; discardArtifacts?: boolean; approval?: ApprovalChange } = {},
+  ): Promise<void> {
+    const { workflowId, runId } = workflowInfo();
+    const transition = {
+      taskId: this.task.taskId,
+      tenantId: this.task.tenantId,
+      agent: this.task.agent,
+      workflowId,
+      runId,
+      at: nowIso(),
+      events,
+      patch,
+      ...extra,
+    };
+    const write = this.writes.then(() => CancellationScope.nonCancellable(() => recordTransition(transition)));
+    this.writes = write.catch(() => undefined);
+    return write.then(() => undefined);
+  }
+}
+
+// Workflow time and the SDK's seeded Math.random make these values identical on replay.
+const workflowNow = () => new Date(Date.now());
+const nowIso = () => workflowNow().toISOString();
+const newUlid = () => ulid(Date.now(), Math.random);
