@@ -304,6 +304,26 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     .all(methodNotAllowed);
 
   router
+    .route('/v1/tasks/:id/artifacts')
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const task = await loadTask(tenantId, req.params.id);
+      const artifacts = await db.artifact.findMany({ where: { taskId: task.id, tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      res.json({
+        artifacts: artifacts.map((artifact) => ({
+          artifact_id: artifact.id,
+          type: artifact.type,
+          display_name: artifact.displayName,
+          mime_type: artifact.mimeType,
+          approval_status: artifact.approvalStatus,
+          data: artifact.data,
+          created_at: artifact.createdAt.toISOString(),
+        })),
+      });
+    })
+    .all(methodNotAllowed);
+
+  router
     .route('/v1/tasks/:id/assignees')
     .put(async (req, res) => {
       const principal = principalOf(req);

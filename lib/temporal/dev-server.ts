@@ -33,6 +33,16 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
         uiPort: options.uiPort,
         namespace: options.namespace ?? 'default',
         searchAttributes: TASK_SEARCH_ATTRIBUTES,
+        // Task-queue priority (a task's `priority`) needs the priority-aware matcher; one
+        // partition keeps the order strict on a single dev server.
+        extraArgs: [
+          '--dynamic-config-value',
+          'matching.useNewMatcher=true',
+          '--dynamic-config-value',
+          'matching.numTaskqueueReadPartitions=1',
+          '--dynamic-config-value',
+          'matching.numTaskqueueWritePartitions=1',
+        ],
       },
     });
     return { address: env.address, teardown: () => env.teardown() };

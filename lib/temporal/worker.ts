@@ -12,6 +12,8 @@ export interface TaskWorkerOptions {
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
   shutdownGraceTimeMs?: number;
+  /** Slots for workflow tasks and activities (the SDK's defaults when omitted). */
+  concurrency?: { workflowTasks: number; activities: number };
 }
 
 /** The worker that runs task workflows and their activities. */
@@ -26,6 +28,10 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     ...workflows,
     activities: createActivities({ db: options.db, agents: options.agents }),
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,
+    ...(options.concurrency && {
+      maxConcurrentWorkflowTaskExecutions: options.concurrency.workflowTasks,
+      maxConcurrentActivityTaskExecutions: options.concurrency.activities,
+    }),
     // Cancellation reaches an activity on its next heartbeat flush: keep that within a second.
     maxHeartbeatThrottleInterval: '1 second',
   });

@@ -99,6 +99,71 @@ describe('GET /v1/tasks', () => {
   });
 });
 
+describe('search and mine', () => {
+  it('finds tasks by the words of their title and description, stemmed, with web-search syntax', async () => {
+    const searcher = await stack.newTenant();
+    const make = async (title: string, description?: string) => {
+      const response = await stack.request('/v1/tasks', { method: 'POST', apiKey: searcher.apiKey, json: { agent: 'echo', defer: true, title, description } });
+      return ((await response.json()) as { task_id: string }).task_id;
+    };
+    const meeting = await make('Schedule Q2 planning meeting', 'Find a 90-minute slot for the leadership team.');
+    const okrs = await make('Draft Q2 OKRs document', 'Based on the strategy memo and last quarter results.');
+    await make('Unrelated chores');
+    const search = async (query: string) => {
+      const response = await stack.request(`/v1/tasks?search=${encodeURIComponent(query)}`, { apiKey: searcher.apiKey });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { tasks: { task_id: string }[] }).tasks.map((task) => task.task_id);
+    };
+    expect(await search('meetings')).toEqual([meeting]); // stemmed: meeting ~ meetings
+    expect(await search('leadership')).toEqual([meeting]); // description
+    expect(await search('q2')).toEqual([okrs, meeting]);
+    expect(await search('q2 -okrs')).toEqual([meeting]);
+    expect(await search('"strategy memo"')).toEqual([okrs]);
+    expect(await search('nothing-like-this')).toEqual([]);
+    const paged = await stack.request('/v1/tasks?search=q2&page=1&per_page=1', { apiKey: searcher.apiKey });
+    expect(await paged.json()).toMatchObject({ data: [{ task_id: okrs }], pagination: { page: 1, per_page: 1, total: 2 } });
+  });
+
+  it('answers searches from the full-text index', async () => {
+    const plan = await stack.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT id FROM tasks WHERE to_tsvector('english'::regconfig, coalesce("title", '') || ' ' || coalesce("description", '')) @@ websearch_to_tsquery('english'::regconfig, 'meeting')`,
+      );
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('tasks_search_idx');
+  });
+
+  it('lists with mine=true the tasks the key\'s user owns or is assigned to', async () => {
+    const team = await stack.newTenant();
+    const keyFor = async (email: string) => {
+      const response = await stack.request('/v1/api-keys', { method: 'POST', apiKey: team.apiKey, json: { name: email, user_email: email } });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { key: string }).key;
+    };
+    const jane = await keyFor('jane@example.com');
+    const bob = await keyFor('bob@example.com');
+    const create = async (apiKey: string, body: Record<string, unknown> = {}) => {
+      const response = await stack.request('/v1/tasks', { method: 'POST', apiKey, json: { agent: 'echo', defer: true, ...body } });
+      return (await response.json()) as { task_id: string; owner_email: string | null };
+    };
+    const owned = await create(jane);
+    expect(owned.owner_email).toBe('jane@example.com');
+    const assigned = await create(bob, { assigned_users: ['jane@example.com'] });
+    await create(bob);
+    const mine = async (apiKey: string) => {
+      const response = await stack.request('/v1/tasks?mine=true', { apiKey });
+      return ((await response.json()) as { tasks: { task_id: string }[] }).tasks.map((task) => task.task_id);
+    };
+    expect(await mine(jane)).toEqual([assigned.task_id, owned.task_id]);
+    expect(await mine(bob)).toHaveLength(2);
+    const anonymous = await stack.request('/v1/tasks?mine=true', { apiKey: team.apiKey });
+    expect(anonymous.status).toBe(400);
+    expect(((await anonymous.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('mine');
+    expect((await stack.request('/v1/tasks?mine=yes', { apiKey: jane })).status).toBe(400);
+  });
+});
+
 describe('GET /v1/agents', () => {
   it('publishes manifests with JSON Schema inputs, by slug or alias', async () => {
     const response = await stack.request('/v1/agents');

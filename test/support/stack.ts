@@ -9,7 +9,7 @@ import { issueApiKey } from '../../lib/auth/api-keys';
 import { loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
-import { createTaskWorker } from '../../lib/temporal/worker';
+import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
 import { testEnvironment } from './globals';
 
 export interface TestTenant {
@@ -27,7 +27,7 @@ export interface TestStack {
   newTenant(): Promise<TestTenant>;
   /** Stops the worker (the API keeps running); `startWorker` brings it back. */
   stopWorker(): Promise<void>;
-  startWorker(): Promise<void>;
+  startWorker(options?: Pick<TaskWorkerOptions, 'concurrency'>): Promise<void>;
   /** fetch() against the API with the admin key unless another is given. */
   request(path: string, init?: RequestInit & { apiKey?: string | null; json?: unknown }): Promise<Response>;
   stop(): Promise<void>;
@@ -59,8 +59,9 @@ export async function startStack(options: { worker?: boolean } = {}): Promise<Te
   const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
-  const startWorker = async () => {
+  const startWorker = async (workerOptions: Pick<TaskWorkerOptions, 'concurrency'> = {}) => {
     worker = await createTaskWorker({
+      ...workerOptions,
       connection: nativeConnection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,

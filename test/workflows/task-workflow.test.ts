@@ -1,4 +1,5 @@
 import { WorkflowFailedError } from '@temporalio/client';
+import { decideUpdate, processUpdate, taskStateQuery } from '../../workflows/definitions';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { builtInAgents } from '../../agents/registry';
@@ -60,6 +61,50 @@ describe('taskWorkflow', () => {
     const { task, handle } = await runWorkflow({ input: { sleep_ms: 30_000 }, execution: { timeoutMs: 1_000, maximumAttempts: 1 } });
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
     expect(await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'failed', errorCode: 'timeout' });
+  });
+});
+
+describe('taskWorkflow over a long life', () => {
+  it('continues as new before its history grows long, and still completes every step once', async () => {
+    const steps = 30;
+    const { task, handle } = await runWorkflow({ input: { steps }, historyLimit: 80 });
+    const snapshot = await handle.result();
+    expect(snapshot).toMatchObject({ status: 'complete', error: null });
+
+    const firstRun = await stack.temporal.workflow.getHandle(task.id, handle.firstExecutionRunId).describe();
+    expect(firstRun.status.name).toBe('CONTINUED_AS_NEW');
+    const events = await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } });
+    const progress = events.filter((event) => event.type === 'task.progress').map((event) => (event.data as { message: string }).message);
+    expect(progress).toEqual(Array.from({ length: steps }, (_, index) => `Step ${index + 1} of ${steps}`));
+    expect(events.filter((event) => event.type !== 'task.progress').map((event) => event.type)).toEqual([
+      'task.status_changed',
+      'artifact.emitted',
+      'task.complete',
+    ]);
+    expect(events.map((event) => event.taskSeq)).toEqual(events.map((_, index) => index + 2));
+  });
+
+  it('replays its own history deterministically through a clarification and an approval', async () => {
+    const { handle } = await runWorkflow({ input: { ask_clarification: 'Which one?', require_approval: true } });
+    const waitFor = async (status: string) => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const state = await handle.query(taskStateQuery);
+        if (state.status === status) return state;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`never reached ${status}`);
+    };
+    await waitFor('needs_clarification');
+    await handle.executeUpdate(processUpdate, { args: [{ message: 'The blue one' }] });
+    const awaiting = await waitFor('awaiting_approval');
+    const decided = await handle.executeUpdate(decideUpdate, {
+      args: [{ approvalId: awaiting.pendingApproval!.id, decision: 'approved', decidedBy: 'ann@example.com' }],
+    });
+    expect(decided.status).not.toBe('awaiting_approval');
+    expect(await handle.result()).toMatchObject({ status: 'complete' });
+
+    const history = await handle.fetchHistory();
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: testEnvironment().workflowBundle } }, history)).resolves.toBeUndefined();
   });
 });
 
