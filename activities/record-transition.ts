@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Database, Prisma } from '../lib/db/client';
+import { type Database, Prisma } from '../lib/db/client';
 import { appendTaskEvents } from '../lib/db/task-events';
 import type { ApprovalChange, TransitionRecord } from '../workflows/model';
 
@@ -12,7 +12,7 @@ import type { ApprovalChange, TransitionRecord } from '../workflows/model';
 export function createRecordTransition(db: Database) {
   return async function recordTransition(record: TransitionRecord): Promise<{ applied: boolean }> {
     const at = new Date(record.at);
-    return db.$transaction(async (tx) => {
+    return refuseUnstorableData(() => db.$transaction(async (tx) => {
       const outcome = await appendTaskEvents(tx, record, record.events, at);
       // Retrying cannot bring a deleted task back; stop instead of failing forever.
       if (outcome === 'missing') throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');
@@ -57,8 +57,30 @@ export function createRecordTransition(db: Database) {
         },
       });
       return { applied: true };
-    });
+    }));
   };
+}
+
+/**
+ * A write the database refuses for its data (SQLSTATE classes 22 and 23, e.g. a NUL character in
+ * an agent's output) fails the same way every time: fail it now, so the workflow can record the
+ * task as failed, instead of retrying it forever like an outage.
+ */
+async function refuseUnstorableData<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const sqlState = error instanceof Prisma.PrismaClientKnownRequestError ? driverErrorCode(error) : undefined;
+    if (sqlState?.startsWith('22') || sqlState?.startsWith('23') || error instanceof Prisma.PrismaClientValidationError) {
+      throw ApplicationFailure.nonRetryable(`The database refused the task's data: ${(error as Error).message.split('\n').at(-1)}`, 'unstorable_data');
+    }
+    throw error;
+  }
+}
+
+function driverErrorCode(error: Prisma.PrismaClientKnownRequestError): string | undefined {
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined)?.cause;
+  return typeof cause?.originalCode === 'string' ? cause.originalCode : undefined;
 }
 
 async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRecord, change: ApprovalChange): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { Router } from 'express';
 import { type AgentRegistry, agentSlugs } from '../../agents/registry';
 import type { Config } from '../../lib/config';
@@ -117,8 +117,16 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       }
       const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
 
-      const replay = async (replayed: TaskRow) =>
+      const replay = async (replayed: TaskRow) => {
+        // A create that died between writing the row and starting the workflow is finished by
+        // its retry (nothing has happened to the task yet, so starting it now is safe).
+        if (replayed.lastSeq === 1) {
+          await startTaskWorkflow(replayed).catch((error: unknown) => {
+            if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw temporalUnavailable(error, 'The task was not started');
+          });
+        }
         res.status(202).set('Idempotent-Replayed', 'true').json(await present(replayed));
+      };
       if (key !== undefined) {
         const existing = await findIdempotentReplay(tenantId, key, requestHash);
         if (existing) return replay(existing);
@@ -163,31 +171,8 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
         throw error;
       }
 
-      const workflowInput: TaskWorkflowInput = {
-        taskId,
-        tenantId,
-        agent: agent.slug,
-        taskType: taskTypeName,
-        input,
-        priority: body.priority,
-        deferred: body.defer,
-        execution: { timeoutMs: taskType.timeoutMs, maximumAttempts: taskType.maximumAttempts },
-        approval: taskType.approval ?? DEFAULT_APPROVAL_POLICY,
-      };
       try {
-        await temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
-          taskQueue: config.TASK_QUEUE,
-          workflowId: taskId,
-          args: [workflowInput],
-          // Activities inherit it: a high-priority task's work is dispatched before queued low work.
-          priority: { priorityKey: PRIORITY_KEYS[body.priority] },
-          typedSearchAttributes: [
-            { key: TASK_TENANT, value: tenantId },
-            { key: TASK_AGENT, value: agent.slug },
-            { key: TASK_TYPE, value: taskTypeName },
-            { key: TASK_STATUS, value: status },
-          ],
-        });
+        await startTaskWorkflow(task);
       } catch (error) {
         // Without a workflow the row would be a task that never runs: take it back.
         await db.task.delete({ where: { id: taskId } });
@@ -231,6 +216,37 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       res.json({ tasks: await presentMany(page), next_cursor: ids.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null });
     })
     .all(methodNotAllowed);
+
+  /** Starts the workflow of a freshly created task; its ID is the task's. */
+  async function startTaskWorkflow(task: TaskRow): Promise<void> {
+    const taskType = agents.get(task.agent)?.taskTypes[task.taskType];
+    if (!taskType) throw new Error(`Task ${task.id} names an agent task type this server does not have: ${task.agent}/${task.taskType}`);
+    const priority = task.priority as Priority;
+    const workflowInput: TaskWorkflowInput = {
+      taskId: task.id,
+      tenantId: task.tenantId,
+      agent: task.agent,
+      taskType: task.taskType,
+      input: task.input as Record<string, unknown>,
+      priority,
+      deferred: task.status === 'pending',
+      execution: { timeoutMs: taskType.timeoutMs, maximumAttempts: taskType.maximumAttempts },
+      approval: taskType.approval ?? DEFAULT_APPROVAL_POLICY,
+    };
+    await temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
+      taskQueue: config.TASK_QUEUE,
+      workflowId: task.id,
+      args: [workflowInput],
+      // Activities inherit it: a high-priority task's work is dispatched before queued low work.
+      priority: { priorityKey: PRIORITY_KEYS[priority] },
+      typedSearchAttributes: [
+        { key: TASK_TENANT, value: task.tenantId },
+        { key: TASK_AGENT, value: task.agent },
+        { key: TASK_TYPE, value: task.taskType },
+        { key: TASK_STATUS, value: task.status },
+      ],
+    });
+  }
 
   async function loadInOrder(ids: string[]): Promise<TaskRow[]> {
     const rows = new Map((await db.task.findMany({ where: { id: { in: ids } } })).map((task) => [task.id, task]));

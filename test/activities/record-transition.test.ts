@@ -117,3 +117,14 @@ describe('recordTransition', () => {
     await expect(createRecordTransition(db)(transition(task, 'late'))).rejects.toMatchObject({ type: 'task_deleted', nonRetryable: true });
   });
 });
+
+describe('recordTransition with data the database refuses', () => {
+  it('fails without retrying, and a later transition still lands', async () => {
+    const { task } = await seedQueuedTask(db);
+    const recordTransition = createRecordTransition(db);
+    const unstorable = transition(task, 'nul', { patch: { output: { text: 'a\u0000b' } } });
+    await expect(recordTransition(unstorable)).rejects.toMatchObject({ type: 'unstorable_data', nonRetryable: true });
+    expect(await db.event.count({ where: { taskId: task.id } })).toBe(0);
+    await expect(recordTransition(transition(task, 'fail', { patch: { status: 'failed' } }))).resolves.toEqual({ applied: true });
+  });
+});
