@@ -102,7 +102,7 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     }
     const input = taskType.input.safeParse(body.input);
     if (!input.success) throw invalidRequest(zodProblems(input.error, 'body', ['input']));
-    return { agent, taskTypeName, taskType, input: input.data };
+    return { agent, taskTypeName, input: input.data };
   }
 
   router
@@ -110,7 +110,7 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     .post(async (req, res) => {
       const { tenantId, userEmail } = principalOf(req);
       const body = parseBody(createTaskBody, req);
-      const { agent, taskTypeName, taskType, input } = resolveTaskType(body);
+      const { agent, taskTypeName, input } = resolveTaskType(body);
       const key = req.get('idempotency-key');
       if (key !== undefined && !idempotencyKey.safeParse(key).success) {
         throw invalidRequest([{ field: 'Idempotency-Key', in: 'header', message: 'Expected 1 to 255 printable ASCII characters without spaces' }]);
