@@ -240,6 +240,25 @@ describe('approvals', () => {
   });
 });
 
+describe('cancel from every waiting status', () => {
+  it('cancels pending, on_hold and needs_clarification tasks; stop is refused while a question waits', async () => {
+    const pending = await createTask({ task_type: 'echo', defer: true });
+    const onHold = await createTask({ task_type: 'echo', input: { sleep_ms: 60_000 } });
+    const asking = await createTask({ task_type: 'echo', input: { ask_clarification: 'Which?' } });
+    await waitForStatus(onHold.task_id, 'running');
+    expect(((await (await command(onHold.task_id, 'stop')).json()) as TaskBody).status).toBe('on_hold');
+    await waitForStatus(asking.task_id, 'needs_clarification');
+    await expectProblem(await command(asking.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'needs_clarification' });
+
+    for (const task of [pending, onHold, asking]) {
+      const from = (await stack.db.task.findUniqueOrThrow({ where: { id: task.task_id } })).status;
+      expect((await command(task.task_id, 'cancel')).status).toBe(202);
+      const cancelled = await waitForStatus(task.task_id, 'cancelled');
+      expect(cancelled.activities.at(-1)).toMatchObject({ type: 'status_change', from, to: 'cancelled' });
+    }
+  });
+});
+
 describe('AGNT management', () => {
   it('updates details and assignees (a set), recording each change in activities', async () => {
     const created = await createTask({ task_type: 'echo', defer: true, title: 'Draft', assigned_users: ['jane@example.com'] });
