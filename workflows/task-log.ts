@@ -168,7 +168,7 @@ export class TaskLog {
   async finish(status: Ending, patch: TaskPatch): Promise<void> {
     const now = nowIso();
     this.state.error = patch.error ?? null;
-    const summary = patch.error ? `${patch.error.code}: ${patch.error.message}` : status;
+    const summary = patch.error ? `${patch.error.code}: ${patch.error.message}` : patch.output ? summarizeOutput(patch.output) : status;
     const executions = this.closeExecution(status, summary);
     const events: EventRecord[] = [];
     let approval: ApprovalChange | undefined;
@@ -258,6 +258,14 @@ export class TaskLog {
     this.writes = write.catch(() => undefined);
     return write.then(() => undefined);
   }
+}
+
+const SUMMARY_LENGTH = 280;
+
+/** What an execution returned, short enough to list: its output as JSON, cut to a tweet. */
+function summarizeOutput(output: Record<string, unknown>): string {
+  const json = JSON.stringify(output);
+  return json.length <= SUMMARY_LENGTH ? json : `${json.slice(0, SUMMARY_LENGTH - 1)}…`;
 }
 
 // Workflow time and the SDK's seeded Math.random make these values identical on replay.

@@ -168,6 +168,7 @@ describe('clarification', () => {
     const done = await waitForStatus(created.task_id, 'complete');
     expect(done.output).toMatchObject({ clarification: 'Q2', messages: ['Q2'] });
     expect(done.executions.map((execution) => execution.status)).toEqual(['awaiting_input', 'complete']);
+    expect(JSON.parse(done.executions[1]!.output_summary!)).toMatchObject({ clarification: 'Q2' });
   });
 });
 
