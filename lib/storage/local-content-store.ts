@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type ByteRange, ContentMissingError, type ContentStore, type StoredContent } from './content-store';
+
+/** Artifact content as files under one directory (by default `<DATA_DIR>/artifacts`). */
+export function createLocalContentStore(root: string): ContentStore {
+  const pathOf = (key: string) => {
+    const resolved = path.resolve(root, key);
+    // Keys are built by the server, but a key must never reach outside the store.
+    if (!resolved.startsWith(path.resolve(root) + path.sep)) throw new Error(`Content key escapes the store: ${key}`);
+    return resolved;
+  };
+
+  return {
+    async put(key, content) {
+      const target = pathOf(key);
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      // Written under a temporary name, flushed, then renamed: a crash leaves no half file.
+      const temporary = `${target}.${randomBytes(6).toString('hex')}.partial`;
+      const hash = createHash('sha256');
+      let sizeBytes = 0;
+      const measure = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          sizeBytes += chunk.length;
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, measure, fs.createWriteStream(temporary));
+        await syncToDisk(temporary, 'r+');
+        await fs.promises.rename(temporary, target);
+        // The rename is durable only once the directory entry is on disk too.
+        await syncToDisk(path.dirname(target), 'r');
+      } catch (error) {
+        await fs.promises.rm(temporary, { force: true });
+        throw error;
+      }
+      const stored: StoredContent = { sha256: hash.digest('hex'), sizeBytes };
+      return stored;
+    },
+
+    async read(key, range?: ByteRange) {
+      const file = pathOf(key);
+      try {
+        await fs.promises.access(file);
+      } catch {
+        throw new ContentMissingError(key);
+      }
+      return fs.createReadStream(file, range && { start: range.start, end: range.end });
+    },
+
+    async delete(key) {
+      await fs.promises.rm(pathOf(key), { force: true });
+    },
+  };
+}
+
+async function syncToDisk(file: string, flags: 'r' | 'r+'): Promise<void> {
+  const handle = await fs.promises.open(file, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,40 @@
+import { createArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+
+const claims = { artifactId: 'art_01J00000000000000000000000', tenantId: 'ten_A' };
+const now = new Date('2026-11-23T10:00:00Z');
+const paramsOf = (path: string) => new URL(path, 'http://x').searchParams;
+
+describe('artifact URL signing', () => {
+  const signer = createArtifactUrlSigner({ secrets: ['current-secret'], ttlSeconds: 900 });
+
+  it('accepts its own signature until the URL expires, then answers expired', () => {
+    const { path, expiresAt } = signer.sign(claims, now);
+    expect(expiresAt).toEqual(new Date('2026-11-23T10:15:00Z'));
+    expect(path).toMatch(/^\/files\/artifacts\/art_01J0{23}\?tenant=ten_A&expires=\d+&signature=[\w-]+$/);
+    const query = paramsOf(path);
+    const check = (at: Date) => signer.verify(claims, query.get('expires')!, query.get('signature')!, at);
+    expect(check(new Date('2026-11-23T10:14:59Z'))).toEqual({ valid: true });
+    expect(check(new Date('2026-11-23T10:15:00Z'))).toEqual({ valid: false, reason: 'expired' });
+  });
+
+  it('refuses a tampered expiry, another artifact, another tenant and a garbled signature', () => {
+    const query = paramsOf(signer.sign(claims, now).path);
+    const expires = query.get('expires')!;
+    const signature = query.get('signature')!;
+    expect(signer.verify(claims, String(Number(expires) + 3600), signature, now)).toEqual({ valid: false, reason: 'invalid' });
+    expect(signer.verify({ ...claims, artifactId: 'art_other' }, expires, signature, now)).toEqual({ valid: false, reason: 'invalid' });
+    expect(signer.verify({ ...claims, tenantId: 'ten_B' }, expires, signature, now)).toEqual({ valid: false, reason: 'invalid' });
+    expect(signer.verify(claims, expires, `${signature.slice(0, -2)}AA`, now)).toEqual({ valid: false, reason: 'invalid' });
+    expect(signer.verify(claims, 'soon', signature, now)).toEqual({ valid: false, reason: 'invalid' });
+  });
+
+  it('keeps URLs signed with a rotated-out secret valid while it is still configured', () => {
+    const before = paramsOf(createArtifactUrlSigner({ secrets: ['old-secret'], ttlSeconds: 900 }).sign(claims, now).path);
+    const rotated = createArtifactUrlSigner({ secrets: ['new-secret', 'old-secret'], ttlSeconds: 900 });
+    const retired = createArtifactUrlSigner({ secrets: ['new-secret'], ttlSeconds: 900 });
+    expect(rotated.verify(claims, before.get('expires')!, before.get('signature')!, now)).toEqual({ valid: true });
+    expect(retired.verify(claims, before.get('expires')!, before.get('signature')!, now)).toEqual({ valid: false, reason: 'invalid' });
+    const fresh = paramsOf(rotated.sign(claims, now).path);
+    expect(retired.verify(claims, fresh.get('expires')!, fresh.get('signature')!, now)).toEqual({ valid: true });
+  });
+});
