@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Database, Prisma } from '../lib/db/client';
+import { claimEventLog } from '../lib/db/task-events';
 import type { TransitionRecord } from '../workflows/model';
 
 /**
@@ -11,6 +12,7 @@ export function createRecordTransition(db: Database) {
   return async function recordTransition(record: TransitionRecord): Promise<{ applied: boolean }> {
     const at = new Date(record.at);
     return db.$transaction(async (tx) => {
+      await claimEventLog(tx);
       const task = await tx.task.findUnique({ where: { id: record.taskId }, select: { id: true } });
       // Retrying cannot bring a deleted task back; stop instead of failing forever.
       if (!task) throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');

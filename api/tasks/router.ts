@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { type AgentRegistry, agentSlugs } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
+import { claimEventLog } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
 import { taskStateQuery } from '../../workflows/definitions';
 import { type TaskStatus, type TaskWorkflowInput, isTerminal } from '../../workflows/model';
@@ -107,7 +108,8 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       const status: TaskStatus = 'queued';
       let task: TaskRow;
       try {
-        [task] = await db.$transaction([
+        [, task] = await db.$transaction([
+          claimEventLog(db),
           db.task.create({
             data: {
               id: taskId,
