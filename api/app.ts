@@ -3,15 +3,18 @@ import express, { type Express } from 'express';
 import type { AgentRegistry } from '../agents/registry';
 import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
+import type { EventFeed } from '../lib/events/feed';
 import type { Logger } from '../lib/logger';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
+import { eventsRouter } from './events/router';
 import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
 import { tasksRouter } from './tasks/router';
 import { tenantsRouter } from './tenants/router';
+import { webhooksRouter } from './webhooks/router';
 
 export interface AppDependencies {
   db: Database;
@@ -19,6 +22,8 @@ export interface AppDependencies {
   agents: AgentRegistry;
   config: Config;
   logger: Logger;
+  /** This process's follower of the event log, shared by every SSE connection. */
+  feed: EventFeed;
 }
 
 /** The HTTP API: a thin layer that validates, authorizes and hands commands to Temporal. */
@@ -29,12 +34,15 @@ export function createApp(deps: AppDependencies): Express {
   app.use(requestContext(deps.logger));
   app.use(healthRouter(deps));
   app.use('/v1', refuseNulInUrl, authenticate(deps.db));
+  // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters.
+  app.use(eventsRouter(deps));
   // After authentication, so anonymous clients cannot make the server read bodies.
   app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
   app.use(agentsRouter(deps));
   app.use(tasksRouter(deps));
   app.use(apiKeysRouter(deps));
   app.use(tenantsRouter(deps));
+  app.use(webhooksRouter(deps));
   app.use(routeNotFound);
   app.use(errorHandler);
   return app;
