@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { log } from '@temporalio/activity';
 import type { Database } from '../lib/db/client';
 import { signWebhookBody } from '../lib/webhooks/signing';
 import { type UrlPolicy, guardedLookup, refusedUrlReason } from '../lib/webhooks/url-policy';
@@ -76,6 +77,15 @@ export function createWebhookActivities(db: Database, options: WebhookDeliveryOp
         await tx.webhook.updateMany({ where: { id: delivery.webhookId, status: 'active' }, data: { status: 'failing', failingSince: finishedAt } });
       }
     });
+    if (outcome === 'failed') {
+      log.warn('webhook delivery failed for its whole retry window; the webhook is marked failing', {
+        webhook_id: delivery.webhookId,
+        delivery_id: deliveryId,
+        event_id: delivery.eventId,
+        attempts: attempt,
+        last_error: result.error,
+      });
+    }
     return outcome;
   }
 

@@ -63,6 +63,8 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
       if (!fromHeader.success) throw invalidRequest([{ field: 'Last-Event-ID', in: 'header', message: fromHeader.error.issues[0]!.message }]);
       lastEventId = fromHeader.data;
     }
+    // A HEAD request learns the headers; it must not hold a stream open.
+    if (req.method === 'HEAD') return void res.status(200).type('text/event-stream').end();
     await streamEvents(req, res, {
       db,
       feed,

@@ -22,7 +22,7 @@ const LAUNCHES_PER_ROUND = 100;
 const CURSOR_ID = 1;
 
 /** One event to one webhook has one delivery ID, whichever dispatcher computes it. */
-export function deliveryIdFor(webhookId: string, eventId: string): string {
+function deliveryIdFor(webhookId: string, eventId: string): string {
   return `dlv_${createHash('sha256').update(`${webhookId}\n${eventId}`).digest('hex').slice(0, 32)}`;
 }
 

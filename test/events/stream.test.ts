@@ -182,6 +182,12 @@ describe('GET /v1/events/stream', () => {
     expect(((await response.json()) as Problem).errors?.map((error) => error.field)).toEqual([field]);
   });
 
+  it('answers HEAD with the stream headers and no stream', async () => {
+    const response = await stack.request('/v1/events/stream', { method: 'HEAD', apiKey: tenant.apiKey });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+  });
+
   it("works with the seed's curl -N example (filters as a form body)", async () => {
     const owner = await seedTask(stack.db, tenant.tenantId);
     const curl = spawn('curl', [
