@@ -36,7 +36,8 @@ describe('appendTaskEvents', () => {
     // The second writer waits on the event log's advisory lock, with no seq taken yet.
     await eventually(async () => {
       const [waiting] = await stack.db.$queryRaw<{ count: bigint }[]>`
-        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`;
+        SELECT count(*) FROM pg_locks
+         WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
       return waiting!.count > 0n ? true : undefined;
     }, 'the second writer to wait on the event log lock');
     expect(await stack.db.event.count({ where: { taskId: second.taskId } })).toBe(0);
