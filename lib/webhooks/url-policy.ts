@@ -21,6 +21,8 @@ for (const [address, prefix] of [
 // Names that reach metadata services or this machine without any DNS answer to check.
 const REFUSED_NAMES = /^(localhost|.*\.localhost|metadata|metadata\.google\.internal|instance-data(\.ec2\.internal)?)\.?$/i;
 
+const SUBSCRIBE_LOOKUP_TIMEOUT_MS = 2_000;
+
 export function isRefusedAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 0) return false;
@@ -50,7 +52,12 @@ export function refusedUrlReason(url: URL, policy: UrlPolicy): string | undefine
 export async function checkWebhookUrl(url: URL, policy: UrlPolicy): Promise<string | undefined> {
   const reason = refusedUrlReason(url, policy);
   if (reason || policy.allowPrivateNetworks || net.isIP(url.hostname.replace(/^\[(.*)\]$/, '$1'))) return reason;
-  const addresses = await dns.promises.lookup(url.hostname, { all: true }).catch(() => []);
+  // A slow resolver must not hold the request: unresolved by then counts as not resolving yet.
+  let timer: NodeJS.Timeout | undefined;
+  const addresses = await Promise.race([
+    dns.promises.lookup(url.hostname, { all: true }).catch(() => []),
+    new Promise<[]>((resolve) => (timer = setTimeout(() => resolve([]), SUBSCRIBE_LOOKUP_TIMEOUT_MS))),
+  ]).finally(() => clearTimeout(timer));
   const refused = addresses.find((entry) => isRefusedAddress(entry.address));
   return refused && `${url.hostname} resolves to ${refused.address}, a loopback, private, link-local or metadata address`;
 }
