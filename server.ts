@@ -5,6 +5,7 @@ import { createApp } from './api/app';
 import { ensureDevTenant } from './lib/auth/bootstrap';
 import { loadConfigOrExit } from './lib/config';
 import { openDatabase } from './lib/db/open';
+import { EventFeed } from './lib/events/feed';
 import { createLogger } from './lib/logger';
 import { type RunningWorker, runWorker } from './lib/temporal/run-worker';
 
@@ -22,10 +23,14 @@ async function main(): Promise<void> {
   // Lazy, so the API serves reads from PostgreSQL even while Temporal is down.
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ db: database.db, temporal, agents: builtInAgents, config, logger });
+  // The embedded database's socket server shares one session between connections, so a LISTEN
+  // connection beside the pool is not safe there: that feed polls instead.
+  const feed = new EventFeed({ db: database.db, listenUrl: database.embedded ? undefined : database.url, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger });
+  await feed.start();
+  const app = createApp({ db: database.db, temporal, agents: builtInAgents, config, logger, feed });
   // Only one connection may talk to the embedded database, so the process that owns it also
   // runs the worker (see lib/db/open.ts).
-  const worker: RunningWorker | undefined = database.embedded ? await runWorker(config, logger, database.db) : undefined;
+  const worker: RunningWorker | undefined = database.embedded ? await runWorker(config, logger, database.db, feed) : undefined;
 
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ url: config.publicBaseUrl, port: config.PORT }, 'API listening');
@@ -41,6 +46,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     server.closeIdleConnections();
+    // Ends every SSE stream (each with a comment telling its client where to resume).
+    await feed.stop();
     const forceClose = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(forceClose);

@@ -3,16 +3,19 @@ import express, { type Express } from 'express';
 import type { AgentRegistry } from '../agents/registry';
 import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
+import type { EventFeed } from '../lib/events/feed';
 import type { Logger } from '../lib/logger';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
+import { eventsRouter } from './events/router';
 import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
 import { tasksRouter } from './tasks/router';
 import { tenantsRouter } from './tenants/router';
+import { webhooksRouter } from './webhooks/router';
 
 export interface AppDependencies {
   db: Database;
@@ -20,6 +23,8 @@ export interface AppDependencies {
   agents: AgentRegistry;
   config: Config;
   logger: Logger;
+  /** This process's follower of the event log, shared by every SSE connection. */
+  feed: EventFeed;
 }
 
 /** The HTTP API: a thin layer that validates, authorizes and hands commands to Temporal. */
@@ -30,6 +35,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(requestContext(deps.logger));
   app.use(healthRouter(deps));
   app.use('/v1', refuseNulInUrl, authenticate(deps.db));
+  // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters.
+  app.use(eventsRouter(deps));
   // After authentication, so anonymous clients cannot make the server read bodies.
   app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
   app.use(agentsRouter(deps));
@@ -37,6 +44,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(approvalsRouter(deps));
   app.use(apiKeysRouter(deps));
   app.use(tenantsRouter(deps));
+  app.use(webhooksRouter(deps));
   app.use(routeNotFound);
   app.use(errorHandler);
   return app;

@@ -6,6 +6,8 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
 const port = z.coerce.number().int().min(0).max(65535);
+const milliseconds = (min: number, fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(min).default(fallback));
+const flag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false').transform((value) => value === 'true'));
 
 /** Every environment variable Taskwright reads, parsed once at start-up. */
 const envSchema = z.object({
@@ -26,6 +28,14 @@ const envSchema = z.object({
   TEMPORAL_DEV_PORT: z.preprocess(emptyAsUnset, port.default(7233)),
   TEMPORAL_UI_PORT: z.preprocess(emptyAsUnset, port.default(8233)),
   EMBEDDED_DATABASE_PORT: z.preprocess(emptyAsUnset, port.default(0)),
+  EVENTS_POLL_INTERVAL_MS: milliseconds(50, 1_000),
+  SSE_KEEPALIVE_MS: milliseconds(10, 15_000),
+  SSE_MAX_QUEUED_EVENTS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1_000)),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
+  WEBHOOK_TIMEOUT_MS: milliseconds(100, 10_000),
+  WEBHOOK_RETRY_INITIAL_MS: milliseconds(10, 30_000),
+  WEBHOOK_RETRY_MAX_INTERVAL_MS: milliseconds(10, 6 * 3_600_000),
+  WEBHOOK_RETRY_WINDOW_MS: milliseconds(0, 3 * 86_400_000),
 });
 
 export type Config = z.infer<typeof envSchema> & {

@@ -124,3 +124,22 @@ describe('loadConfig rejects bad values with a ConfigError naming the variable',
     expect(several.message).toContain('DATABASE_URL');
   });
 });
+
+describe('event and webhook settings', () => {
+  it('default to live-stream keep-alives every 15 s and three days of webhook retries, private targets refused', () => {
+    const config = loadConfig({});
+    expect(config.SSE_KEEPALIVE_MS).toBe(15_000);
+    expect(config.WEBHOOK_RETRY_WINDOW_MS).toBe(3 * 86_400_000);
+    expect(config.WEBHOOK_ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).WEBHOOK_ALLOW_PRIVATE_NETWORKS).toBe(true);
+  });
+
+  it.each([
+    ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
+    ['WEBHOOK_RETRY_INITIAL_MS', 'soon'],
+    ['SSE_KEEPALIVE_MS', '0'],
+    ['SSE_MAX_QUEUED_EVENTS', '-1'],
+  ])('refuses %s=%s naming it', (variable, value) => {
+    expectConfigError({ [variable]: value }, variable);
+  });
+});

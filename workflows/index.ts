@@ -1,1 +1,2 @@
 export { taskWorkflow } from './task';
+export { webhookDeliveryWorkflow } from './webhook-delivery';

@@ -1,3 +1,5 @@
+import type { Config } from '../../lib/config';
+import type { Prisma } from '../../lib/db/client';
 import type { Artifact, Event, Task } from '../../lib/generated/prisma/client';
 import type { Execution } from '../../workflows/model';
 
@@ -19,6 +21,38 @@ export const AUDIT_EVENT_TYPES = [
 ];
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export type TaskLinkConfig = Pick<Config, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>;
+
+export const temporalUiUrl = (config: TaskLinkConfig, taskId: string) =>
+  `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${taskId}`;
+
+const artifactSummary = { id: true, type: true, createdAt: true, taskId: true } as const;
+
+/** The full task record (GET /v1/tasks/:id, webhook payloads): with artifacts and activities. */
+export async function loadTaskRecord(db: Prisma.TransactionClient, task: TaskRow, config: TaskLinkConfig) {
+  const [artifacts, auditEvents] = await Promise.all([
+    db.artifact.findMany({ where: { taskId: task.id }, select: artifactSummary, orderBy: { createdAt: 'asc' } }),
+    db.event.findMany({
+      where: { taskId: task.id, type: { in: AUDIT_EVENT_TYPES } },
+      select: { type: true, data: true, createdAt: true },
+      orderBy: { taskSeq: 'asc' },
+    }),
+  ]);
+  return presentTask(task, { artifacts, auditEvents, temporalUiUrl: temporalUiUrl(config, task.id) });
+}
+
+/** List items: the records without their audit trails, artifacts fetched in one query. */
+export async function loadTaskListItems(db: Prisma.TransactionClient, tasks: TaskRow[], config: TaskLinkConfig) {
+  const artifacts = await db.artifact.findMany({
+    where: { taskId: { in: tasks.map((task) => task.id) } },
+    select: artifactSummary,
+    orderBy: { createdAt: 'asc' },
+  });
+  return tasks.map((task) =>
+    presentTask(task, { artifacts: artifacts.filter((artifact) => artifact.taskId === task.id), temporalUiUrl: temporalUiUrl(config, task.id) }),
+  );
+}
 
 /** The task record clients see (SPEC section 3); internal columns stay internal. */
 export function presentTask(

@@ -19,7 +19,7 @@ import { illegalTransition, sendTaskCommand } from './commands';
 import { countTasks, findTaskIds } from './listing';
 import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
-import { AUDIT_EVENT_TYPES, presentTask, type TaskRow } from './present';
+import { type TaskRow, loadTaskListItems, loadTaskRecord } from './present';
 import {
   type CreateTaskBody,
   assigneesBody,
@@ -53,37 +53,12 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     return task;
   }
 
-  const temporalUiUrl = (taskId: string) =>
-    `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${taskId}`;
-  const artifactSummary = { id: true, type: true, createdAt: true, taskId: true } as const;
-
-  async function present(task: TaskRow) {
-    const [artifacts, auditEvents] = await Promise.all([
-      db.artifact.findMany({ where: { taskId: task.id }, select: artifactSummary, orderBy: { createdAt: 'asc' } }),
-      db.event.findMany({
-        where: { taskId: task.id, type: { in: AUDIT_EVENT_TYPES } },
-        select: { type: true, data: true, createdAt: true },
-        orderBy: { taskSeq: 'asc' },
-      }),
-    ]);
-    return presentTask(task, { artifacts, auditEvents, temporalUiUrl: temporalUiUrl(task.id) });
-  }
+  const present = (task: TaskRow) => loadTaskRecord(db, task, config);
+  const presentMany = (tasks: TaskRow[]) => loadTaskListItems(db, tasks, config);
 
   /** Answers with the task as it is now (after a command, its transition is already recorded). */
   async function presentCurrent(tenantId: string, taskId: string) {
     return present(await loadTask(tenantId, taskId));
-  }
-
-  /** List items: the record without its audit trail, artifacts fetched in one query. */
-  async function presentMany(tasks: TaskRow[]) {
-    const artifacts = await db.artifact.findMany({
-      where: { taskId: { in: tasks.map((task) => task.id) } },
-      select: artifactSummary,
-      orderBy: { createdAt: 'asc' },
-    });
-    return tasks.map((task) =>
-      presentTask(task, { artifacts: artifacts.filter((artifact) => artifact.taskId === task.id), temporalUiUrl: temporalUiUrl(task.id) }),
-    );
   }
 
   const currentStatus = (task: TaskRow) => async () => (await loadTask(task.tenantId, task.id)).status;

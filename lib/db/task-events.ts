@@ -1,5 +1,24 @@
 import type { EventType } from '../../workflows/model';
-import type { Prisma } from './client';
+import type { Database, Prisma } from './client';
+
+/** Every append NOTIFYs this channel at commit; listeners re-read the events table. */
+export const EVENT_LOG_CHANNEL = 'taskwright_events';
+
+// Arbitrary constant naming the event log's append lock among the database's advisory locks.
+const EVENT_LOG_APPEND_LOCK = 7_314_529_001;
+
+/**
+ * Run first in every transaction that inserts events, before any row lock.
+ *
+ * `seq` is a bigserial: it is allocated at insert time, not at commit time. Without this lock a
+ * transaction holding seq 41 could commit after one holding 42, and a reader that has seen 42 and
+ * resumes "after 42" would never see 41. The transaction-scoped lock is held from before the insert
+ * until commit, so appends commit one at a time in seq order: every reader that sees seq N sees
+ * every lower seq that will ever exist. The NOTIFY is delivered at commit (dropped on rollback).
+ */
+function claimEventLog(client: Prisma.TransactionClient | Database) {
+  return client.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_LOG_APPEND_LOCK}::bigint), pg_notify(${EVENT_LOG_CHANNEL}, '')`;
+}
 
 export interface TaskEventDraft {
   id: string;
@@ -22,6 +41,9 @@ export type AppendOutcome = 'appended' | 'duplicate' | 'missing' | 'skipped';
  * writer and stable across retries: if the first one is already stored this write happened
  * before, and nothing is written again.
  *
+ * Appends are serialized by `claimEventLog`, so global `seq` order is commit order too, and
+ * every append wakes the event readers of every process (SSE, webhook dispatch).
+ *
  * `onlyWhileStatus` skips the write unless the task is in that status (a late write from an agent
  * that was stopped must not land after the stop).
  */
@@ -32,6 +54,7 @@ export async function appendTaskEvents(
   at: Date,
   options: { onlyWhileStatus?: string } = {},
 ): Promise<AppendOutcome> {
+  await claimEventLog(tx);
   const [task] = await tx.$queryRaw<{ last_seq: number; status: string }[]>`
     SELECT last_seq, status FROM tasks WHERE id = ${owner.taskId} AND tenant_id = ${owner.tenantId} FOR UPDATE`;
   if (!task) return 'missing';

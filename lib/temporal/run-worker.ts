@@ -1,9 +1,11 @@
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { builtInAgents } from '../../agents/registry';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import type { EventFeed } from '../events/feed';
 import type { Logger } from '../logger';
+import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { connectWithRetry } from './connect';
 import { registerSearchAttributes } from './search-attributes';
 import { createTaskWorker } from './worker';
@@ -15,10 +17,11 @@ export interface RunningWorker {
 }
 
 /**
- * Starts the task worker. The SDK stops it on SIGINT/SIGTERM and lets in-flight activities
- * finish within SHUTDOWN_GRACE_MS; `done` settles once it has.
+ * Starts the task worker and, beside it, the webhook dispatcher (woken by `feed`). The SDK stops
+ * the worker on SIGINT/SIGTERM and lets in-flight activities finish within SHUTDOWN_GRACE_MS;
+ * `done` settles once it has.
  */
-export async function runWorker(config: Config, logger: Logger, db: Database): Promise<RunningWorker> {
+export async function runWorker(config: Config, logger: Logger, db: Database, feed: EventFeed): Promise<RunningWorker> {
   // The SDK's own log lines join ours as JSON.
   Runtime.install({
     logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
@@ -28,7 +31,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database): P
   });
   const connection = await connectWithRetry(() => NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }), logger, config.TEMPORAL_ADDRESS);
   const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const registered = await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).finally(() => operator.close());
+  const registered = await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE);
   if (registered.length > 0) logger.info({ search_attributes: registered }, 'registered Temporal search attributes');
   const worker = await createTaskWorker({
     connection,
@@ -36,10 +39,24 @@ export async function runWorker(config: Config, logger: Logger, db: Database): P
     taskQueue: config.TASK_QUEUE,
     db,
     agents: builtInAgents,
+    webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
+  const dispatcher = new WebhookDispatcher({
+    db,
+    temporal: new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE }),
+    feed,
+    config,
+    logger,
+    sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS,
+  });
+  await dispatcher.start();
   logger.info({ task_queue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started');
-  const done = worker.run().finally(() => connection.close());
+  const done = worker.run().finally(async () => {
+    await dispatcher.stop();
+    await operator.close();
+    await connection.close();
+  });
   return {
     done,
     async stop() {

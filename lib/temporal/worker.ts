@@ -1,5 +1,6 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { type WebhookDeliveryOptions, createWebhookActivities } from '../../activities/deliver-webhook';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Database } from '../db/client';
 
@@ -9,6 +10,7 @@ export interface TaskWorkerOptions {
   taskQueue: string;
   db: Database;
   agents: AgentRegistry;
+  webhookDelivery: WebhookDeliveryOptions;
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
   shutdownGraceTimeMs?: number;
@@ -16,7 +18,7 @@ export interface TaskWorkerOptions {
   concurrency?: { workflowTasks: number; activities: number };
 }
 
-/** The worker that runs task workflows and their activities. */
+/** The worker that runs task workflows, webhook delivery workflows and their activities. */
 export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
   const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = options.workflowBundlePath
     ? { workflowBundle: { codePath: options.workflowBundlePath } }
@@ -26,7 +28,7 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...workflows,
-    activities: createActivities({ db: options.db, agents: options.agents }),
+    activities: { ...createActivities({ db: options.db, agents: options.agents }), ...createWebhookActivities(options.db, options.webhookDelivery) },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,
     ...(options.concurrency && {
       maxConcurrentWorkflowTaskExecutions: options.concurrency.workflowTasks,

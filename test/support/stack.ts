@@ -6,19 +6,35 @@ import pino from 'pino';
 import { builtInAgents } from '../../agents/registry';
 import { createApp } from '../../api/app';
 import { issueApiKey } from '../../lib/auth/api-keys';
-import { loadConfig } from '../../lib/config';
+import { type Config, loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
+import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
 import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
+import { WebhookDispatcher } from '../../lib/webhooks/dispatcher';
 import { testEnvironment } from './globals';
+import { createDatabase as createEmptyDatabase, dropDatabase, uniqueDatabaseName } from './postgres';
+import { migrate } from '../../lib/db/migrate';
 
 export interface TestTenant {
   tenantId: string;
   apiKey: string;
 }
 
+type RequestInitWithKey = RequestInit & { apiKey?: string | null; json?: unknown };
+
+/** One API process: an Express app with its own database pool and its own event feed. */
+export interface TestApi {
+  baseUrl: string;
+  /** fetch() against this API with the admin key unless another is given. */
+  request(path: string, init?: RequestInitWithKey): Promise<Response>;
+  stop(): Promise<void>;
+}
+
 export interface TestStack {
   baseUrl: string;
+  config: Config;
+  databaseUrl: string;
   db: Database;
   temporal: Client;
   taskQueue: string;
@@ -29,32 +45,70 @@ export interface TestStack {
   stopWorker(): Promise<void>;
   startWorker(options?: Pick<TaskWorkerOptions, 'concurrency'>): Promise<void>;
   /** fetch() against the API with the admin key unless another is given. */
-  request(path: string, init?: RequestInit & { apiKey?: string | null; json?: unknown }): Promise<Response>;
+  request(path: string, init?: RequestInitWithKey): Promise<Response>;
+  /** Another API process on the same database and Temporal (stopped by `stop`). */
+  startApi(): Promise<TestApi>;
   stop(): Promise<void>;
 }
 
 /**
- * The real thing, in-process: the Express app on a loopback port, a worker on its own task
- * queue, both on the run's PostgreSQL database and Temporal dev server.
+ * The real thing, in-process: the Express app on a loopback port, a worker (with the webhook
+ * dispatcher) on its own task queue, both on the run's PostgreSQL database and Temporal dev
+ * server. `env` adds configuration, e.g. fast webhook retries. `ownDatabase` gives the stack a
+ * fresh database of its own: webhook dispatchers share one cursor per database and launch
+ * deliveries on their own task queue with their own retry settings, so stacks whose webhook
+ * settings differ must not share one.
  */
 let runtimeInstalled = false;
+const silent = pino({ level: 'silent' });
 
-export async function startStack(options: { worker?: boolean } = {}): Promise<TestStack> {
+export async function startStack(options: { worker?: boolean; env?: Record<string, string>; ownDatabase?: boolean } = {}): Promise<TestStack> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;
   }
-  const env = testEnvironment();
+  const shared = testEnvironment();
+  const ownDatabaseName = options.ownDatabase ? uniqueDatabaseName('stack') : undefined;
+  const env = ownDatabaseName ? { ...shared, databaseUrl: await createEmptyDatabase(shared.adminUrl, ownDatabaseName) } : shared;
+  if (ownDatabaseName) await migrate(env.databaseUrl);
   const taskQueue = `test-${newId('task').slice(5).toLowerCase()}`;
-  const config = loadConfig({ DATABASE_URL: env.databaseUrl, TEMPORAL_ADDRESS: env.temporalAddress, TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: env.databaseUrl, TEMPORAL_ADDRESS: env.temporalAddress, TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...options.env });
   const db = createDatabase(env.databaseUrl, 5);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ db, temporal, agents: builtInAgents, config, logger: pino({ level: 'silent' }) });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let adminKey = '';
+
+  const startApi = async (apiDb: Database): Promise<TestApi> => {
+    const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
+    await feed.start();
+    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed });
+    const server: Server = await new Promise((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return {
+      baseUrl,
+      request(path, init = {}) {
+        const { apiKey = adminKey, json, headers, ...rest } = init;
+        const merged = new Headers(headers);
+        if (apiKey !== null) merged.set('authorization', `Bearer ${apiKey}`);
+        if (json !== undefined) merged.set('content-type', 'application/json');
+        return fetch(`${baseUrl}${path}`, { ...rest, headers: merged, body: json !== undefined ? JSON.stringify(json) : rest.body });
+      },
+      async stop() {
+        await feed.stop();
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  };
+  const api = await startApi(db);
+  const otherApis: { api: TestApi; db: Database }[] = [];
+
+  // The worker process's own feed wakes its dispatcher.
+  const workerFeed = new EventFeed({ db, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
+  await workerFeed.start();
+  let dispatcher: WebhookDispatcher | undefined;
 
   const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
   let worker: Worker | undefined;
@@ -67,13 +121,17 @@ export async function startStack(options: { worker?: boolean } = {}): Promise<Te
       taskQueue,
       db,
       agents: builtInAgents,
+      webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
     });
     running = worker.run();
+    dispatcher = new WebhookDispatcher({ db, temporal, feed: workerFeed, config, logger: silent, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
+    await dispatcher.start();
   };
   const stopWorker = async () => {
     if (!worker) return;
+    await dispatcher?.stop();
     worker.shutdown();
     await running;
     worker = undefined;
@@ -86,9 +144,12 @@ export async function startStack(options: { worker?: boolean } = {}): Promise<Te
     return { tenantId: tenant.id, apiKey: key };
   };
   const admin = await newTenant(true);
+  adminKey = admin.apiKey;
 
   return {
-    baseUrl,
+    baseUrl: api.baseUrl,
+    config,
+    databaseUrl: env.databaseUrl,
     db,
     temporal,
     taskQueue,
@@ -96,19 +157,25 @@ export async function startStack(options: { worker?: boolean } = {}): Promise<Te
     newTenant: () => newTenant(),
     startWorker,
     stopWorker,
-    request(path, init = {}) {
-      const { apiKey = admin.apiKey, json, headers, ...rest } = init;
-      const merged = new Headers(headers);
-      if (apiKey !== null) merged.set('authorization', `Bearer ${apiKey}`);
-      if (json !== undefined) merged.set('content-type', 'application/json');
-      return fetch(`${baseUrl}${path}`, { ...rest, headers: merged, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    request: (path, init) => api.request(path, init),
+    async startApi() {
+      const apiDb = createDatabase(env.databaseUrl, 5);
+      const other = await startApi(apiDb);
+      otherApis.push({ api: other, db: apiDb });
+      return other;
     },
     async stop() {
       await stopWorker();
-      await new Promise((resolve) => server.close(resolve));
+      await workerFeed.stop();
+      for (const other of otherApis) {
+        await other.api.stop();
+        await other.db.$disconnect();
+      }
+      await api.stop();
       await nativeConnection.close();
       await connection.close();
       await db.$disconnect();
+      if (ownDatabaseName) await dropDatabase(shared.adminUrl, ownDatabaseName);
     },
   };
 }

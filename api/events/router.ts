@@ -1,0 +1,95 @@
+import express, { type Request, Router } from 'express';
+import type { AgentRegistry } from '../../agents/registry';
+import type { Config } from '../../lib/config';
+import type { Database } from '../../lib/db/client';
+import type { EventFeed } from '../../lib/events/feed';
+import { presentEvent } from '../../lib/events/present';
+import { principalOf } from '../middleware/auth';
+import { methodNotAllowed } from '../middleware/errors';
+import { invalidRequest, zodProblems } from '../problem';
+import { parseQuery } from '../validation';
+import { lastEventIdHeader, listEventsQuery, streamEventsFilters } from './schemas';
+import { eventFilterWhere, streamEvents } from './stream';
+
+export interface EventsRouterDependencies {
+  db: Database;
+  feed: EventFeed;
+  agents: AgentRegistry;
+  config: Pick<Config, 'SSE_KEEPALIVE_MS' | 'SSE_MAX_QUEUED_EVENTS'>;
+}
+
+const FORM_BODY_LIMIT = '16kb';
+
+/**
+ * The tenant's event log: paged history and the live SSE stream. Mounted before the JSON-only
+ * body rule: the seed's `curl -N … --data-urlencode "task_id=…"` POSTs its filters as a form.
+ */
+export function eventsRouter({ db, feed, agents, config }: EventsRouterDependencies): Router {
+  const router = Router();
+  const agentSlug = (agent: string | undefined) => agent && (agents.get(agent)?.slug ?? agent);
+
+  router
+    .route('/v1/events')
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const query = parseQuery(listEventsQuery, req);
+      const afterSeq = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      const events = await db.event.findMany({
+        where: {
+          ...eventFilterWhere({ tenantId, taskId: query.task_id, agent: agentSlug(query.agent), types: query.type && [query.type] }),
+          createdAt: { gt: query.after, lt: query.before },
+          seq: { gt: afterSeq },
+        },
+        orderBy: { seq: 'asc' },
+        take: query.limit + 1,
+      });
+      const page = events.slice(0, query.limit);
+      const last = page.at(-1);
+      res.json({ events: page.map(presentEvent), next_cursor: events.length > query.limit && last ? encodeCursor(last.seq) : null });
+    })
+    .all(methodNotAllowed);
+
+  const stream = async (req: Request, res: express.Response) => {
+    const { tenantId } = principalOf(req);
+    const fromBody = req.method === 'POST' && req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+    const parsed = streamEventsFilters.safeParse({ ...req.query, ...fromBody });
+    if (!parsed.success) throw invalidRequest(zodProblems(parsed.error, req.method === 'POST' ? 'body' : 'query'));
+    const filters = parsed.data;
+    // An EventSource reconnecting sends the header; it is newer than a query parameter.
+    const header = req.get('last-event-id');
+    let lastEventId = filters.last_event_id;
+    if (header !== undefined && header !== '') {
+      const fromHeader = lastEventIdHeader.safeParse(header);
+      if (!fromHeader.success) throw invalidRequest([{ field: 'Last-Event-ID', in: 'header', message: fromHeader.error.issues[0]!.message }]);
+      lastEventId = fromHeader.data;
+    }
+    // A HEAD request learns the headers; it must not hold a stream open.
+    if (req.method === 'HEAD') return void res.status(200).type('text/event-stream').end();
+    await streamEvents(req, res, {
+      db,
+      feed,
+      filter: { tenantId, taskId: filters.task_id, agent: agentSlug(filters.agent), types: filters.types },
+      lastEventId,
+      keepAliveMs: config.SSE_KEEPALIVE_MS,
+      maxQueuedEvents: config.SSE_MAX_QUEUED_EVENTS,
+    });
+  };
+
+  router
+    .route('/v1/events/stream')
+    .get(stream)
+    .post(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }), express.json({ limit: FORM_BODY_LIMIT }), stream)
+    .all(methodNotAllowed);
+
+  return router;
+}
+
+function encodeCursor(seq: bigint): string {
+  return Buffer.from(`seq:${seq}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): bigint {
+  const match = /^seq:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw invalidRequest([{ field: 'cursor', in: 'query', message: 'Not a cursor this API returned' }]);
+  return BigInt(match[1]!);
+}

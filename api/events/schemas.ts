@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { EVENT_TYPES } from '../../lib/events/types';
+import type { EventType } from '../../workflows/model';
+
+const eventType = z.enum(EVENT_TYPES, { error: `Expected one of ${EVENT_TYPES.join(', ')}` });
+const timestamp = z.iso.datetime({ offset: true, error: 'Expected an ISO 8601 timestamp, e.g. 2026-04-23T10:00:00Z' }).transform((value) => new Date(value));
+const id = z.string().min(1).max(200);
+/** A seq as clients see it in `id:` lines: a non-negative integer. */
+const seq = z
+  .string()
+  .regex(/^\d{1,18}$/, 'Expected an event seq (a non-negative integer, as sent in `id:` lines)')
+  .transform((value) => BigInt(value));
+
+/** GET /v1/events: the seed's filters plus keyset paging in seq order. */
+export const listEventsQuery = z.object({
+  task_id: id.optional(),
+  agent: id.optional(),
+  type: eventType.optional(),
+  after: timestamp.optional(),
+  before: timestamp.optional(),
+  limit: z.coerce.number({ error: 'Expected an integer from 1 to 500' }).int().min(1).max(500).default(50),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+/** GET (or POST, form or JSON body) /v1/events/stream. */
+export const streamEventsFilters = z.object({
+  task_id: id.optional(),
+  agent: id.optional(),
+  types: z
+    .string()
+    .transform((value, ctx) => {
+      const types = value.split(',').map((type) => type.trim()).filter((type) => type !== '');
+      const unknown = types.filter((type) => !(EVENT_TYPES as string[]).includes(type));
+      if (types.length === 0 || unknown.length > 0) {
+        const problem = types.length === 0 ? 'No event type listed' : `Unknown event type ${unknown.join(', ')}`;
+        ctx.addIssue({ code: 'custom', message: `${problem}; expected a comma-separated list of ${EVENT_TYPES.join(', ')}` });
+        return z.NEVER;
+      }
+      return types as EventType[];
+    })
+    .optional(),
+  last_event_id: seq.optional(),
+});
+
+export const lastEventIdHeader = seq;

@@ -1,0 +1,123 @@
+import type { Client } from '@temporalio/client';
+import { Router } from 'express';
+import type { Config } from '../../lib/config';
+import type { Database } from '../../lib/db/client';
+import { newId } from '../../lib/ids';
+import { type DeliveryConfig, launchDelivery } from '../../lib/webhooks/start-delivery';
+import { checkWebhookUrl } from '../../lib/webhooks/url-policy';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { principalOf, requireAdmin } from '../middleware/auth';
+import { methodNotAllowed } from '../middleware/errors';
+import { invalidRequest, notFound } from '../problem';
+import { parseBody, parseQuery } from '../validation';
+import { presentDelivery, presentWebhook } from './present';
+import { createWebhookBody, listDeliveriesQuery } from './schemas';
+
+export interface WebhooksRouterDependencies {
+  db: Database;
+  temporal: Client;
+  config: DeliveryConfig & Pick<Config, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'>;
+}
+
+const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
+
+/** The tenant's webhook subscriptions and their delivery log. Changing them takes an admin key. */
+export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependencies): Router {
+  const router = Router();
+  const policy = { allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS };
+
+  async function loadWebhook(tenantId: string, webhookId: string) {
+    const webhook = await db.webhook.findFirst({ where: { id: webhookId, tenantId } });
+    if (!webhook) throw notFound(`Webhook ${webhookId}`);
+    return webhook;
+  }
+
+  router
+    .route('/v1/webhooks')
+    .post(async (req, res) => {
+      const { tenantId } = requireAdmin(req);
+      const body = parseBody(createWebhookBody, req);
+      const refused = await checkWebhookUrl(new URL(body.url), policy);
+      if (refused) throw invalidRequest([{ field: 'url', in: 'body', message: refused }]);
+      // Events committed from now on have a higher seq (appends commit in seq order).
+      const { _max } = await db.event.aggregate({ _max: { seq: true } });
+      const webhook = await db.webhook.create({
+        data: { id: newId('whk'), tenantId, url: body.url, events: body.events, secret: body.secret, afterSeq: _max.seq ?? 0n },
+      });
+      res.status(201).location(`/v1/webhooks/${webhook.id}`).json(presentWebhook(webhook));
+    })
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const webhooks = await db.webhook.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      res.json({ webhooks: webhooks.map(presentWebhook) });
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/webhooks/:id')
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      res.json(presentWebhook(await loadWebhook(tenantId, req.params.id)));
+    })
+    .delete(async (req, res) => {
+      const { tenantId } = requireAdmin(req);
+      // Its deliveries go with it; their workflows find nothing left to deliver and stop.
+      const { count } = await db.webhook.deleteMany({ where: { id: req.params.id, tenantId } });
+      if (count === 0) throw notFound(`Webhook ${req.params.id}`);
+      res.status(204).end();
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/webhooks/:id/deliveries')
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const query = parseQuery(listDeliveriesQuery, req);
+      const webhook = await loadWebhook(tenantId, req.params.id);
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      // Newest first, ties broken by id: a total order, so pages neither repeat nor skip.
+      const deliveries = await db.webhookDelivery.findMany({
+        where: {
+          webhookId: webhook.id,
+          ...(after && { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: query.limit + 1,
+        include: withAttempts,
+      });
+      const page = deliveries.slice(0, query.limit);
+      const last = page.at(-1);
+      res.json({ deliveries: page.map(presentDelivery), next_cursor: deliveries.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null });
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/webhooks/:id/deliveries/:delivery_id/redeliver')
+    .post(async (req, res) => {
+      const { tenantId } = requireAdmin(req);
+      const webhook = await loadWebhook(tenantId, req.params.id);
+      const original = await db.webhookDelivery.findFirst({ where: { id: req.params.delivery_id, webhookId: webhook.id } });
+      if (!original) throw notFound(`Delivery ${req.params.delivery_id}`);
+      // A new delivery of the same body (same event ID, so receivers can de-duplicate).
+      const delivery = await db.webhookDelivery.create({
+        data: {
+          id: newId('dlv'),
+          tenantId,
+          webhookId: webhook.id,
+          eventId: original.eventId,
+          eventType: original.eventType,
+          payload: original.payload,
+          redeliveryOf: original.id,
+        },
+      });
+      // If Temporal is unreachable now, the dispatcher's next sweep launches it.
+      await launchDelivery(db, temporal, config, delivery.id).catch((error: unknown) =>
+        req.log.warn({ err: error, delivery_id: delivery.id }, 'redelivery not launched yet; the dispatcher will'),
+      );
+      const launched = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, include: withAttempts });
+      res.status(202).json(presentDelivery(launched));
+    })
+    .all(methodNotAllowed);
+
+  return router;
+}

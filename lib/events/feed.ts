@@ -1,0 +1,146 @@
+import { Client } from 'pg';
+import type { Database } from '../db/client';
+import { EVENT_LOG_CHANNEL } from '../db/task-events';
+import type { Logger } from '../logger';
+import { SerialRunner } from '../serial-runner';
+import type { EventRow } from './present';
+
+export interface EventFeedOptions {
+  db: Database;
+  /** PostgreSQL to LISTEN on; unset (the embedded database) means polling alone. */
+  listenUrl?: string;
+  /** How often the table is checked without a notification: the safety net, or the only wake-up. */
+  pollIntervalMs: number;
+  logger: Logger;
+}
+
+export interface EventSubscriber {
+  event(event: EventRow): void;
+  /** The feed stopped (the process is shutting down): no more events will come. */
+  end(): void;
+}
+
+const PAGE_SIZE = 500;
+const RELISTEN_DELAY_MS = 1_000;
+
+/**
+ * One per process: follows the events table in seq order and fans each new event out to the
+ * in-process subscribers (SSE connections) and wakes followers (the webhook dispatcher).
+ *
+ * The table is the truth and NOTIFY only the wake-up: a missed notification (a dropped LISTEN
+ * connection, or no LISTEN at all on the embedded database, whose socket server shares one
+ * session between connections) costs latency up to one poll interval, never an event. Reading
+ * "seq > position" is gap-free because appends commit in seq order (claimEventLog).
+ */
+export class EventFeed {
+  private position = 0n;
+  private readonly subscribers = new Set<EventSubscriber>();
+  private readonly followers = new Set<() => void>();
+  private readonly reader: SerialRunner;
+  private listener: Client | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private relistenTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: EventFeedOptions) {
+    this.reader = new SerialRunner(
+      () => this.readNew(),
+      (error) => options.logger.warn({ err: error }, 'event feed: could not read the event log'),
+    );
+  }
+
+  async start(): Promise<void> {
+    this.position = await this.highestSeq();
+    if (this.options.listenUrl) await this.listen(this.options.listenUrl);
+    this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs);
+    this.pollTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.relistenTimer);
+    for (const subscriber of this.subscribers) subscriber.end();
+    this.subscribers.clear();
+    this.followers.clear();
+    await this.listener?.end().catch(() => undefined);
+    await this.reader.stop();
+  }
+
+  /**
+   * Calls `subscriber` with every event committed after this call, in seq order. `position` is the
+   * highest seq already published: a subscriber replays (its cursor, position] from the table
+   * and gets the rest from here, with no gap and no overlap.
+   */
+  subscribe(subscriber: EventSubscriber): { position: bigint; unsubscribe: () => void } {
+    this.subscribers.add(subscriber);
+    return { position: this.position, unsubscribe: () => this.subscribers.delete(subscriber) };
+  }
+
+  /** Calls `follower` whenever new events were seen; it reads the table itself. */
+  follow(follower: () => void): () => void {
+    this.followers.add(follower);
+    return () => this.followers.delete(follower);
+  }
+
+  /** Reads what is new; wake-ups during a read coalesce into one more read. */
+  wake(): void {
+    this.reader.request();
+  }
+
+  private async readNew(): Promise<void> {
+    const before = this.position;
+    for (;;) {
+      if (this.subscribers.size === 0) {
+        // Nobody needs the rows themselves: just move past them.
+        const highest = await this.highestSeq();
+        // Unless someone subscribed meanwhile: they were promised everything after `position`.
+        if (this.subscribers.size === 0) {
+          if (highest > this.position) this.position = highest;
+          break;
+        }
+      }
+      const events = await this.options.db.event.findMany({ where: { seq: { gt: this.position } }, orderBy: { seq: 'asc' }, take: PAGE_SIZE });
+      // Synchronously, so a subscribe() never falls between a position and its events.
+      for (const event of events) {
+        this.position = event.seq;
+        for (const subscriber of this.subscribers) subscriber.event(event);
+      }
+      if (events.length < PAGE_SIZE || this.stopped) break;
+    }
+    if (this.position > before) for (const follower of this.followers) follower();
+  }
+
+  private async highestSeq(): Promise<bigint> {
+    const { _max } = await this.options.db.event.aggregate({ _max: { seq: true } });
+    return _max.seq ?? 0n;
+  }
+
+  private async listen(url: string): Promise<void> {
+    const client = new Client({ connectionString: url });
+    this.listener = client;
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.options.logger.warn({ err: error }, 'event feed: LISTEN connection lost; polling until it is back');
+      this.relisten(url, client);
+    });
+    client.on('end', () => this.relisten(url, client));
+    await client.connect();
+    await client.query(`LISTEN ${EVENT_LOG_CHANNEL}`);
+    // Anything committed while the connection was down.
+    this.wake();
+  }
+
+  private relisten(url: string, lost: Client): void {
+    if (this.stopped || this.listener !== lost || this.relistenTimer) return;
+    this.listener = undefined;
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = undefined;
+      this.listen(url).catch((error: unknown) => {
+        this.options.logger.warn({ err: error }, 'event feed: could not LISTEN; retrying');
+        this.relisten(url, this.listener ?? lost);
+      });
+    }, RELISTEN_DELAY_MS);
+    this.relistenTimer.unref();
+  }
+}

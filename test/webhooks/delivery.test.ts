@@ -1,0 +1,171 @@
+import crypto from 'crypto';
+import pino from 'pino';
+import { EventFeed } from '../../lib/events/feed';
+import { WebhookDispatcher } from '../../lib/webhooks/dispatcher';
+import { appendEvents, seedTask } from '../support/events';
+import { eventually } from '../support/eventually';
+import { type TestStack, type TestTenant, startStack } from '../support/stack';
+import { WebhookReceiver } from '../support/webhook-receiver';
+
+// Exactly the seed's receiver code (Events API, "Webhooks").
+function verifyWebhook(payload: string, signature: string, secret: string) {
+  const expected = crypto
+    .createHmac('sha256', secret)
+    .update(payload)
+    .digest('hex');
+  return `sha256=${expected}` === signature;
+}
+
+interface Delivery {
+  delivery_id: string;
+  event_id: string;
+  event_type: string;
+  status: string;
+  attempt_count: number;
+  next_attempt_at: string | null;
+  redelivery_of: string | null;
+  attempts: { attempt: number; status_code: number | null; latency_ms: number; error: string | null; next_attempt_at: string | null }[];
+}
+
+let stack: TestStack;
+let tenant: TestTenant;
+const receivers: WebhookReceiver[] = [];
+const SECRET = 'whsec_test_0123456789abcdef';
+
+beforeAll(async () => {
+  stack = await startStack({
+    env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_INITIAL_MS: '100', WEBHOOK_RETRY_MAX_INTERVAL_MS: '400', WEBHOOK_TIMEOUT_MS: '5000' },
+    ownDatabase: true,
+  });
+  tenant = await stack.newTenant();
+});
+afterAll(async () => {
+  for (const receiver of receivers) await receiver.close();
+  await stack?.stop();
+});
+
+async function receiver(respond?: Parameters<typeof WebhookReceiver.start>[0]): Promise<WebhookReceiver> {
+  const started = await WebhookReceiver.start(respond);
+  receivers.push(started);
+  return started;
+}
+
+async function subscribe(url: string, events: string[]): Promise<string> {
+  const response = await stack.request('/v1/webhooks', { method: 'POST', apiKey: tenant.apiKey, json: { url, events, secret: SECRET } });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { webhook_id: string }).webhook_id;
+}
+
+async function deliveries(webhookId: string): Promise<Delivery[]> {
+  const response = await stack.request(`/v1/webhooks/${webhookId}/deliveries?limit=100`, { apiKey: tenant.apiKey });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { deliveries: Delivery[] }).deliveries;
+}
+
+describe('webhook delivery', () => {
+  it("signs every delivery so the seed's verifyWebhook accepts it; task.* bodies carry the full task record", async () => {
+    const hooks = await receiver();
+    const webhookId = await subscribe(hooks.url, ['task.created', 'task.complete']);
+    const created = await stack.request('/v1/tasks', { method: 'POST', apiKey: tenant.apiKey, json: { agent: 'echo', task_type: 'echo', input: { message: 'hi' } } });
+    const { task_id: taskId } = (await created.json()) as { task_id: string };
+
+    const complete = await eventually(
+      () => [...hooks.accepted().values()].find((delivery) => delivery.headers['x-ariftly-event-type'] === 'task.complete'),
+      'task.complete to be delivered',
+    );
+    for (const delivery of hooks.received) {
+      expect(verifyWebhook(delivery.body, String(delivery.headers['x-ariftly-signature']), SECRET)).toBe(true);
+      expect(verifyWebhook(delivery.body, String(delivery.headers['x-ariftly-signature']), 'another secret')).toBe(false);
+    }
+    const body = JSON.parse(complete.body) as Record<string, unknown> & { task: Record<string, unknown> & { artifacts: { artifact_id: string }[] } };
+    expect(complete.headers['content-type']).toBe('application/json');
+    expect(complete.headers['x-ariftly-event-id']).toBe(body.event_id);
+    expect(Number(complete.headers['x-ariftly-timestamp'])).toBeGreaterThan(1_700_000_000);
+    expect(body).toMatchObject({ type: 'task.complete', task_id: taskId, tenant_id: tenant.tenantId, agent: 'echo', seq: expect.any(Number) });
+    expect(body.task).toMatchObject({ task_id: taskId, status: 'complete', output: { message: 'hi' } });
+    expect(body.task.artifacts).toEqual([{ artifact_id: expect.stringMatching(/^art_/), type: 'echo.result', created_at: expect.any(String) }]);
+
+    // Only the subscribed types: task.created and task.complete, one delivery each.
+    const logged = await eventually(async () => {
+      const all = await deliveries(webhookId);
+      return all.length === 2 && all.every((delivery) => delivery.status === 'succeeded') ? all : undefined;
+    }, 'both deliveries to succeed');
+    expect(logged.map((delivery) => delivery.event_type).sort()).toEqual(['task.complete', 'task.created']);
+    expect(hooks.received.map((delivery) => delivery.headers['x-ariftly-event-type']).sort()).toEqual(['task.complete', 'task.created']);
+  });
+
+  it('retries a failing receiver with backoff and logs every attempt', async () => {
+    const hooks = await receiver(({ priorAttempts }) => (priorAttempts < 2 ? 500 : 200));
+    const webhookId = await subscribe(hooks.url, ['task.progress']);
+    const owner = await seedTask(stack.db, tenant.tenantId);
+    const [eventId] = await appendEvents(stack.db, owner, ['task.progress']);
+
+    const [delivery] = await eventually(async () => {
+      const all = await deliveries(webhookId);
+      return all[0]?.status === 'succeeded' ? all : undefined;
+    }, 'the delivery to succeed on its third attempt');
+    expect(delivery).toMatchObject({ event_id: eventId, event_type: 'task.progress', attempt_count: 3, next_attempt_at: null, redelivery_of: null });
+    expect(delivery!.attempts.map(({ attempt, status_code, error }) => [attempt, status_code, error])).toEqual([
+      [1, 500, 'HTTP 500'],
+      [2, 500, 'HTTP 500'],
+      [3, 200, null],
+    ]);
+    expect(delivery!.attempts.map((attempt) => attempt.next_attempt_at === null)).toEqual([false, false, true]);
+    expect(delivery!.attempts.every((attempt) => attempt.latency_ms >= 0)).toBe(true);
+    expect(hooks.received.map((received) => received.headers['x-ariftly-event-id'])).toEqual([eventId, eventId, eventId]);
+
+    // Redeliver: a new delivery of the same event (same event ID, for de-duplication).
+    const redeliver = await stack.request(`/v1/webhooks/${webhookId}/deliveries/${delivery!.delivery_id}/redeliver`, { method: 'POST', apiKey: tenant.apiKey });
+    expect(redeliver.status).toBe(202);
+    const redelivery = (await redeliver.json()) as Delivery;
+    expect(redelivery).toMatchObject({ event_id: eventId, redelivery_of: delivery!.delivery_id, status: 'pending' });
+    await eventually(() => (hooks.received.length === 4 ? true : undefined), 'the redelivery');
+    expect(hooks.received[3]!.body).toBe(hooks.received[2]!.body);
+    expect(verifyWebhook(hooks.received[3]!.body, String(hooks.received[3]!.headers['x-ariftly-signature']), SECRET)).toBe(true);
+  });
+
+  it('delivers everything to a receiver that was down for a while once it is back', async () => {
+    const hooks = await receiver();
+    const webhookId = await subscribe(hooks.url, ['task.progress', 'task.complete']);
+    await hooks.close();
+    const owner = await seedTask(stack.db, tenant.tenantId);
+    const eventIds = [
+      ...(await appendEvents(stack.db, owner, ['task.progress', 'task.progress'])),
+      ...(await appendEvents(stack.db, owner, ['task.complete'])),
+    ];
+
+    // Every delivery has failed at least once: the receiver refused connections.
+    const failing = await eventually(async () => {
+      const all = await deliveries(webhookId);
+      return all.length === 3 && all.every((delivery) => delivery.attempts.length > 0) ? all : undefined;
+    }, 'every delivery to fail once');
+    expect(failing.every((delivery) => delivery.attempts[0]!.status_code === null && /ECONNREFUSED/.test(delivery.attempts[0]!.error!))).toBe(true);
+
+    await hooks.listen();
+    await eventually(() => (hooks.accepted().size === 3 ? true : undefined), 'all three events to arrive');
+    expect([...hooks.accepted().keys()].sort()).toEqual([...eventIds].sort());
+  });
+
+  it('delivers each event once per webhook however many dispatchers run', async () => {
+    const hooks = await receiver();
+    const webhookId = await subscribe(hooks.url, ['task.progress']);
+    const secondFeed = new EventFeed({ db: stack.db, listenUrl: stack.databaseUrl, pollIntervalMs: 100, logger: pino({ level: 'silent' }) });
+    await secondFeed.start();
+    const second = new WebhookDispatcher({ db: stack.db, temporal: stack.temporal, feed: secondFeed, config: stack.config, logger: pino({ level: 'silent' }), sweepIntervalMs: 100 });
+    await second.start();
+    try {
+      const owner = await seedTask(stack.db, tenant.tenantId);
+      const eventIds: string[] = [];
+      for (let index = 0; index < 10; index++) eventIds.push(...(await appendEvents(stack.db, owner, ['task.progress'])));
+      await eventually(() => (hooks.accepted().size === 10 ? true : undefined), 'all ten events to arrive');
+      const rows = await stack.db.webhookDelivery.findMany({ where: { webhookId } });
+      expect(rows).toHaveLength(10);
+      expect(rows.map((row) => row.eventId).sort()).toEqual([...eventIds].sort());
+    } finally {
+      await second.stop();
+      await secondFeed.stop();
+    }
+    // The receiver saw each event once: every delivery ran exactly one workflow.
+    expect(hooks.received).toHaveLength(10);
+  });
+});

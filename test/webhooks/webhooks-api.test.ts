@@ -1,0 +1,118 @@
+import { issueApiKey } from '../../lib/auth/api-keys';
+import type { Problem } from '../support/problem';
+import { type TestStack, type TestTenant, startStack } from '../support/stack';
+
+let stack: TestStack;
+let tenant: TestTenant;
+let other: TestTenant;
+
+const seedBody = { url: 'https://your-system.com/hooks/ariftly', events: ['task.complete', 'task.failed'], secret: 'your_webhook_secret' };
+
+async function create(body: unknown, apiKey = tenant.apiKey) {
+  return stack.request('/v1/webhooks', { method: 'POST', apiKey, json: body });
+}
+
+async function expectProblem(response: Response, status: number, fields?: string[]): Promise<Problem> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  const problem = (await response.json()) as Problem;
+  if (fields) expect(problem.errors?.map((error) => error.field)).toEqual(fields);
+  return problem;
+}
+
+beforeAll(async () => {
+  stack = await startStack({ worker: false });
+  tenant = await stack.newTenant();
+  other = await stack.newTenant();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('/v1/webhooks', () => {
+  it("creates a subscription from the seed's body and never returns the secret", async () => {
+    const response = await create(seedBody);
+    expect(response.status).toBe(201);
+    const webhook = (await response.json()) as Record<string, unknown>;
+    expect(webhook).toEqual({
+      webhook_id: expect.stringMatching(/^whk_/),
+      url: seedBody.url,
+      events: seedBody.events,
+      secret_hint: '…cret',
+      status: 'active',
+      failing_since: null,
+      created_at: expect.any(String),
+    });
+    expect(response.headers.get('location')).toBe(`/v1/webhooks/${webhook.webhook_id}`);
+    expect(JSON.stringify(webhook)).not.toContain(seedBody.secret);
+
+    const got = await stack.request(`/v1/webhooks/${webhook.webhook_id}`, { apiKey: tenant.apiKey });
+    expect(await got.json()).toEqual(webhook);
+    const listed = await stack.request('/v1/webhooks', { apiKey: tenant.apiKey });
+    expect(((await listed.json()) as { webhooks: unknown[] }).webhooks).toContainEqual(webhook);
+    const deliveries = await stack.request(`/v1/webhooks/${webhook.webhook_id}/deliveries`, { apiKey: tenant.apiKey });
+    expect(await deliveries.json()).toEqual({ deliveries: [], next_cursor: null });
+  });
+
+  it('deletes a subscription', async () => {
+    const { webhook_id: id } = (await (await create(seedBody)).json()) as { webhook_id: string };
+    expect((await stack.request(`/v1/webhooks/${id}`, { method: 'DELETE', apiKey: tenant.apiKey })).status).toBe(204);
+    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { apiKey: tenant.apiKey }), 404);
+    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { method: 'DELETE', apiKey: tenant.apiKey }), 404);
+  });
+
+  it.each([
+    [{}, ['url', 'events', 'secret']],
+    [{ ...seedBody, url: 'not a url' }, ['url']],
+    [{ ...seedBody, events: [] }, ['events']],
+    [{ ...seedBody, events: ['task.complete', 'task.exploded'] }, ['events.1']],
+    [{ ...seedBody, events: ['task.complete', 'task.complete'] }, ['events']],
+    [{ ...seedBody, secret: 'short' }, ['secret']],
+    [{ ...seedBody, extra: true }, ['']],
+  ])('answers 400 naming the fields of %j', async (body, fields) => {
+    await expectProblem(await create(body), 400, fields);
+  });
+
+  it.each([
+    'ftp://example.com/hook',
+    'http://127.0.0.1:8080/hook',
+    'http://localhost:3000/hook',
+    'http://10.0.0.5/hook',
+    'http://192.168.1.10/hook',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://metadata.google.internal/computeMetadata/v1/',
+    'http://[::1]/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://[fd00:ec2::254]/latest/meta-data/',
+  ])('refuses the target %s with 400 naming url', async (url) => {
+    const problem = await expectProblem(await create({ ...seedBody, url }), 400, ['url']);
+    expect(problem.code).toBe('validation_failed');
+  });
+
+  it('takes an admin key to create, delete or redeliver', async () => {
+    const { key } = await issueApiKey(stack.db, { tenantId: tenant.tenantId, name: 'member', role: 'member' });
+    await expectProblem(await create(seedBody, key), 403);
+    const { webhook_id: id } = (await (await create(seedBody)).json()) as { webhook_id: string };
+    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { method: 'DELETE', apiKey: key }), 403);
+    expect((await stack.request(`/v1/webhooks/${id}`, { apiKey: key })).status).toBe(200);
+  });
+
+  it("keeps tenants apart: another tenant can neither see nor change a tenant's webhooks", async () => {
+    const { webhook_id: id } = (await (await create(seedBody)).json()) as { webhook_id: string };
+    const theirs = (path: string, method = 'GET') => stack.request(path, { method, apiKey: other.apiKey });
+    expect(await (await theirs('/v1/webhooks')).json()).toEqual({ webhooks: [] });
+    await expectProblem(await theirs(`/v1/webhooks/${id}`), 404);
+    await expectProblem(await theirs(`/v1/webhooks/${id}/deliveries`), 404);
+    await expectProblem(await theirs(`/v1/webhooks/${id}/deliveries/dlv_x/redeliver`, 'POST'), 404);
+    await expectProblem(await theirs(`/v1/webhooks/${id}`, 'DELETE'), 404);
+    expect((await stack.request(`/v1/webhooks/${id}`, { apiKey: tenant.apiKey })).status).toBe(200);
+  });
+
+  it('answers 400 for a malformed deliveries cursor or limit, 404 for an unknown delivery, 405 for a wrong method', async () => {
+    const { webhook_id: id } = (await (await create(seedBody)).json()) as { webhook_id: string };
+    await expectProblem(await stack.request(`/v1/webhooks/${id}/deliveries?cursor=nope`, { apiKey: tenant.apiKey }), 400, ['cursor']);
+    await expectProblem(await stack.request(`/v1/webhooks/${id}/deliveries?limit=1000`, { apiKey: tenant.apiKey }), 400, ['limit']);
+    await expectProblem(await stack.request(`/v1/webhooks/${id}/deliveries/dlv_unknown/redeliver`, { method: 'POST', apiKey: tenant.apiKey }), 404);
+    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { method: 'PUT', apiKey: tenant.apiKey, json: seedBody }), 405);
+  });
+});
