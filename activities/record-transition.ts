@@ -99,7 +99,8 @@ async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRec
     });
     return;
   }
-  await tx.approval.update({
+  // updateMany: resolving an approval that was never stored is nothing to retry.
+  await tx.approval.updateMany({
     where: { id: change.id },
     data: { status: change.status, comment: change.comment, decidedBy: change.decidedBy, decidedAt: new Date(change.decidedAt) },
   });

@@ -96,7 +96,8 @@ export class TaskLog {
   }
 
   /** The agent asked a question: its execution ends and the task waits for `process`. */
-  async askClarification(question: string): Promise<void> {
+  async askClarification(asked: string): Promise<void> {
+    const question = cleanText(asked);
     this.state.pendingQuestion = question;
     await this.changeStatus('needs_clarification', [], { executions: this.closeExecution('awaiting_input', question) }, { question });
   }
@@ -114,15 +115,19 @@ export class TaskLog {
     await this.record(events, {}, { artifacts: fresh });
   }
 
-  async requestApproval(request: ApprovalRequest, timeoutMs: number): Promise<PendingApproval> {
+  async requestApproval(asked: ApprovalRequest, timeoutMs: number): Promise<PendingApproval> {
     const requestedAt = workflowNow();
+    const request: ApprovalRequest = {
+      ...asked,
+      title: cleanText(asked.title),
+      ...(asked.description !== undefined && { description: cleanText(asked.description) }),
+    };
     const approval: PendingApproval = {
       id: `apr_${newUlid()}`,
       request,
       requestedAt: requestedAt.toISOString(),
       expiresAt: new Date(requestedAt.getTime() + timeoutMs).toISOString(),
     };
-    this.state.pendingApproval = approval;
     const requested = this.event('approval.requested', {
       approval_id: approval.id,
       title: request.title,
@@ -130,7 +135,11 @@ export class TaskLog {
       artifact_id: request.artifactId ?? null,
       expires_at: approval.expiresAt,
     });
-    await this.changeStatus('awaiting_approval', [requested], {}, {}, { kind: 'requested', ...approval });
+    const changed = this.event('task.status_changed', { from: this.state.status, to: 'awaiting_approval' });
+    await this.record([requested, changed], { status: 'awaiting_approval' }, { approval: { kind: 'requested', ...approval } });
+    // Only once it is stored: a task that ends now must not resolve an approval that never was.
+    this.setStatus('awaiting_approval');
+    this.state.pendingApproval = approval;
     return approval;
   }
 
@@ -165,24 +174,31 @@ export class TaskLog {
     await this.record([updated], { feedback: command.feedback });
   }
 
+  /**
+   * Ends the task. State changes only once the write has landed: if the database refuses it (say,
+   * agent output it cannot store), the task is still open and can end `failed` instead.
+   */
   async finish(status: Ending, patch: TaskPatch): Promise<void> {
     const now = nowIso();
-    this.state.error = patch.error ?? null;
-    const summary = patch.error ? `${patch.error.code}: ${patch.error.message}` : patch.output ? summarizeOutput(patch.output) : status;
-    const executions = this.closeExecution(status, summary);
+    const error = patch.error && { code: patch.error.code, message: cleanText(patch.error.message) };
+    const summary = error ? `${error.code}: ${error.message}` : patch.output ? summarizeOutput(patch.output) : status;
+    const executions = this.closedExecutions(status, summary);
     const events: EventRecord[] = [];
-    let approval: ApprovalChange | undefined;
+    const open = this.state.pendingApproval;
     // A task that ends while it waits for a decision takes its open approval with it.
-    if (this.state.pendingApproval) {
-      approval = { kind: 'resolved', id: this.state.pendingApproval.id, status: 'cancelled', comment: null, decidedBy: null, decidedAt: now };
-      events.push(this.event('approval.resolved', { approval_id: approval.id, decision: 'cancelled', comment: null, decided_by: null }));
-      this.state.pendingApproval = null;
-    }
-    this.state.pendingQuestion = null;
+    const approval: ApprovalChange | undefined = open
+      ? { kind: 'resolved', id: open.id, status: 'cancelled', comment: null, decidedBy: null, decidedAt: now }
+      : undefined;
+    if (approval) events.push(this.event('approval.resolved', { approval_id: approval.id, decision: 'cancelled', comment: null, decided_by: null }));
     const from = this.state.status;
+    events.push(this.event(`task.${status}`, { from, to: status, ...(error && { error }) }));
+    await this.record(events, { ...patch, error, status, completedAt: now, executions }, { approval, discardArtifacts: status === 'cancelled' });
+
+    this.state.error = error ?? null;
+    this.state.executions = executions;
+    this.state.pendingApproval = null;
+    this.state.pendingQuestion = null;
     this.setStatus(status);
-    events.push(this.event(`task.${status}`, { from, to: status, ...(patch.error && { error: patch.error }) }));
-    await this.record(events, { ...patch, status, completedAt: now, executions }, { approval, discardArtifacts: status === 'cancelled' });
   }
 
   /** Resolves once every write issued so far has landed (before continuing as new). */
@@ -199,11 +215,15 @@ export class TaskLog {
   }
 
   private closeExecution(status: Execution['status'], summary: string): Execution[] {
+    this.state.executions = this.closedExecutions(status, summary);
+    return this.state.executions;
+  }
+
+  private closedExecutions(status: Execution['status'], summary: string): Execution[] {
     const now = nowIso();
-    this.state.executions = this.state.executions.map((execution) =>
+    return this.state.executions.map((execution) =>
       execution.status === 'running' ? { ...execution, status, completed_at: now, output_summary: summary } : execution,
     );
-    return this.state.executions;
   }
 
   get currentExecutionId(): string {
@@ -226,7 +246,9 @@ export class TaskLog {
   }
 
   private setStatus(status: TaskStatus): void {
-    if (isTerminal(this.state.status)) throw new Error(`Task already ${this.state.status}`);
+    if (isTerminal(this.state.status)) {
+      throw ApplicationFailure.nonRetryable(`Task already ${this.state.status}; cannot become ${status}`, 'internal_error');
+    }
     this.state.status = status;
     upsertSearchAttributes([{ key: TASK_STATUS, value: status }]);
   }
@@ -264,8 +286,13 @@ const SUMMARY_LENGTH = 280;
 
 /** What an execution returned, short enough to list: its output as JSON, cut to a tweet. */
 function summarizeOutput(output: Record<string, unknown>): string {
-  const json = JSON.stringify(output);
-  return json.length <= SUMMARY_LENGTH ? json : `${json.slice(0, SUMMARY_LENGTH - 1)}…`;
+  const characters = [...cleanText(JSON.stringify(output))];
+  return characters.length <= SUMMARY_LENGTH ? characters.join('') : `${characters.slice(0, SUMMARY_LENGTH - 1).join('')}…`;
+}
+
+/** Agent-supplied text as PostgreSQL can store it: well-formed UTF-16, no NUL characters. */
+function cleanText(text: string): string {
+  return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
 
 // Workflow time and the SDK's seeded Math.random make these values identical on replay.

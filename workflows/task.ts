@@ -133,38 +133,36 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
 
   try {
     for (;;) {
+      // Every stop takes effect here, before anything waits: one that halted the agent, and one
+      // that arrived while no agent code ran.
+      if (stopRequested) {
+        stopRequested = false;
+        await log.hold();
+      }
       await continueAsNewIfLong();
       // pending, on_hold and needs_clarification wait for `process`, which starts an execution.
       await condition(() => log.status === 'queued' || log.status === 'running');
       if (log.status === 'queued') await log.startExecution();
-      if (stopRequested) {
-        stopRequested = false;
-        await log.hold();
-        continue;
-      }
+      if (stopRequested) continue;
+      // The agent's progress is recorded only while the task is `running` in the database.
+      await log.flushed();
 
       const outcome = await runSegment();
-      if (outcome === 'stopped') {
-        stopRequested = false;
-        await log.hold();
-        continue;
-      }
+      if (outcome === 'stopped') continue;
       await log.recordArtifacts(outcome.artifacts);
       throwIfCancelled();
-      switch (outcome.kind) {
-        case 'complete':
-          await log.finish('complete', { output: outcome.output, progress: 1 });
-          return log.snapshot();
-        case 'step':
-          log.state.journal = [...log.state.journal, { kind: 'step', name: outcome.name, result: outcome.result }];
-          break;
-        case 'approval':
-          await awaitApproval(outcome);
-          break;
-        case 'clarification':
-          await log.askClarification(outcome.question);
-          break;
+      if (outcome.kind === 'complete') {
+        await log.finish('complete', { output: outcome.output, progress: 1 });
+        return log.snapshot();
       }
+      if (outcome.kind === 'step') {
+        log.state.journal = [...log.state.journal, { kind: 'step', name: outcome.name, result: outcome.result }];
+      }
+      // Stopped while the outcome was recorded: hold now. An unanswered approval or question is
+      // not journaled, so the agent asks again when the task resumes.
+      if (stopRequested) continue;
+      if (outcome.kind === 'approval') await awaitApproval(outcome);
+      if (outcome.kind === 'clarification') await log.askClarification(outcome.question);
     }
   } catch (error) {
     if (error instanceof ContinueAsNew) throw error;

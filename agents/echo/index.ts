@@ -14,7 +14,7 @@ const echoInput = z.strictObject({
   step_ms: z.number().int().min(0).max(600_000).optional().describe('How long each step works, in ms.'),
   ask_clarification: z.string().min(1).max(2_000).optional().describe('Ask this question and wait for the answer (via process).'),
   require_approval: z.boolean().optional().describe('Ask for approval of the result before completing; a denial fails the task.'),
-  approval_timeout_ms: z.number().int().min(1_000).optional().describe("Overrides the task type's approval timeout."),
+  approval_timeout_ms: z.number().int().min(1_000).max(365 * 24 * 60 * 60 * 1000).optional().describe("Overrides the task type's approval timeout."),
   fail_with: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower_snake_case error code')

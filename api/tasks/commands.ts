@@ -1,4 +1,11 @@
-import { ApplicationFailure, type Client, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  type Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcServiceError,
+} from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TaskSnapshot, TaskStatus } from '../../workflows/model';
 import { ILLEGAL_TRANSITION, isTerminal } from '../../workflows/model';
@@ -51,8 +58,15 @@ export async function sendTaskCommand<Args extends unknown[]>(
     if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)) {
       throw illegalTransition(task, action, await currentStatus());
     }
-    if (isGrpcServiceError(error) && error.code === GRPC_DEADLINE_EXCEEDED) {
-      throw new HttpProblem(503, 'workflow_unavailable', `No worker answered the ${action} command in time; try again shortly.`, {}, { 'Retry-After': '5' });
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || (isGrpcServiceError(error) && error.code === GRPC_DEADLINE_EXCEEDED)) {
+      // Temporal may still hold the command and apply it when a worker comes back.
+      throw new HttpProblem(
+        503,
+        'workflow_unavailable',
+        `No worker answered the ${action} command in time; it may still take effect when one does. Read the task before retrying.`,
+        {},
+        { 'Retry-After': '5' },
+      );
     }
     throw temporalUnavailable(error, `The ${action} command was not delivered`);
   }

@@ -149,9 +149,14 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       try {
         await startTaskWorkflow(task);
       } catch (error) {
-        // Without a workflow the row would be a task that never runs: take it back.
-        await db.task.delete({ where: { id: taskId } });
-        throw temporalUnavailable(error, 'The task was not created');
+        // Started after all (by a concurrent replay of this Idempotency-Key, or before an
+        // ambiguous error): the task is fine as it is.
+        const running = await temporal.workflow.getHandle(taskId).describe().then(() => true, () => false);
+        if (!running) {
+          // Without a workflow the row would be a task that never runs: take it back.
+          await db.task.delete({ where: { id: taskId } });
+          throw temporalUnavailable(error, 'The task was not created');
+        }
       }
       res.status(202).location(`/v1/tasks/${taskId}`).json(await present(task));
     })

@@ -161,6 +161,11 @@ describe('reading a task', () => {
 
       const strong = await stack.request(`/v1/tasks/${task_id}?consistency=strong`);
       expect(strong.status).toBe(503);
+      // A command no worker answers in time is a 503 as well.
+      const stopped = await stack.request(`/v1/tasks/${task_id}/stop`, { method: 'POST' });
+      expect(stopped.status).toBe(503);
+      expect(((await stopped.json()) as { code: string }).code).toBe('workflow_unavailable');
+      expect(stopped.headers.get('retry-after')).toBe('5');
     } finally {
       await stack.startWorker();
     }

@@ -1,9 +1,10 @@
-import { WorkflowFailedError } from '@temporalio/client';
-import { decideUpdate, processUpdate, taskStateQuery } from '../../workflows/definitions';
+import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { decideUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { builtInAgents } from '../../agents/registry';
-import type { TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
+import type { TaskSnapshot, TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
+import type { taskWorkflow } from '../../workflows/task';
 import { testEnvironment } from '../support/globals';
 import { type TestStack, startStack } from '../support/stack';
 import { seedQueuedTask } from '../support/tenants';
@@ -30,7 +31,7 @@ async function runWorkflow(overrides: Partial<TaskWorkflowInput>, taskQueue = st
     approval: { timeoutMs: 60_000, onTimeout: 'fail' },
     ...overrides,
   };
-  const handle = await stack.temporal.workflow.start('taskWorkflow', { taskQueue, workflowId: task.id, args: [input] });
+  const handle = await stack.temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', { taskQueue, workflowId: task.id, args: [input] });
   return { task, handle };
 }
 
@@ -86,17 +87,9 @@ describe('taskWorkflow over a long life', () => {
 
   it('replays its own history deterministically through a clarification and an approval', async () => {
     const { handle } = await runWorkflow({ input: { ask_clarification: 'Which one?', require_approval: true } });
-    const waitFor = async (status: string) => {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const state = await handle.query(taskStateQuery);
-        if (state.status === status) return state;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error(`never reached ${status}`);
-    };
-    await waitFor('needs_clarification');
+    await waitForState(handle, 'needs_clarification');
     await handle.executeUpdate(processUpdate, { args: [{ message: 'The blue one' }] });
-    const awaiting = await waitFor('awaiting_approval');
+    const awaiting = await waitForState(handle, 'awaiting_approval');
     const decided = await handle.executeUpdate(decideUpdate, {
       args: [{ approvalId: awaiting.pendingApproval!.id, decision: 'approved', decidedBy: 'ann@example.com' }],
     });
@@ -108,47 +101,130 @@ describe('taskWorkflow over a long life', () => {
   });
 });
 
+/**
+ * A worker on its own task queue whose recordTransition holds the first write matching `holdOn`
+ * until `release()`: the test can then send a command while that write is in flight.
+ */
+async function gatedWorker(holdOn: (record: TransitionRecord) => boolean) {
+  const env = testEnvironment();
+  const real = createActivities({ db: stack.db, agents: builtInAgents });
+  let reached!: () => void;
+  const atGate = new Promise<void>((resolve) => (reached = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  const taskQueue = `${stack.taskQueue}-gate-${Math.random().toString(36).slice(2)}`;
+  const connection = await NativeConnection.connect({ address: env.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle: { codePath: env.workflowBundle },
+    activities: {
+      ...real,
+      async recordTransition(record: TransitionRecord) {
+        if (!held && holdOn(record)) {
+          held = true;
+          reached();
+          await released;
+        }
+        return real.recordTransition(record);
+      },
+    },
+  });
+  const running = worker.run();
+  return {
+    taskQueue,
+    atGate,
+    release,
+    async stop() {
+      release();
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+async function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: string): Promise<TaskSnapshot> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const state = await handle.query(taskStateQuery);
+    if (state.status === status) return state;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The task never reached ${status}`);
+}
+
+const firstEventIs = (type: string) => (record: TransitionRecord) => record.events[0]?.type === type;
+
 describe('taskWorkflow cancelled while it records its artifacts', () => {
   it('ends cancelled, with the artifacts discarded, not complete', async () => {
-    const env = testEnvironment();
-    const real = createActivities({ db: stack.db, agents: builtInAgents });
-    let reachedArtifacts!: () => void;
-    const atArtifacts = new Promise<void>((resolve) => (reachedArtifacts = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const taskQueue = `${stack.taskQueue}-race`;
-    const connection = await NativeConnection.connect({ address: env.temporalAddress });
-    const worker = await Worker.create({
-      connection,
-      taskQueue,
-      workflowBundle: { codePath: env.workflowBundle },
-      activities: {
-        ...real,
-        // Holds the artifact write open until the test has requested cancellation.
-        async recordTransition(record: TransitionRecord) {
-          if (record.events[0]?.type === 'artifact.emitted') {
-            reachedArtifacts();
-            await released;
-          }
-          return real.recordTransition(record);
-        },
-      },
-    });
-    const running = worker.run();
+    const gate = await gatedWorker(firstEventIs('artifact.emitted'));
     try {
-      const { task, handle } = await runWorkflow({ execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, taskQueue);
-      await atArtifacts;
+      const { task, handle } = await runWorkflow({ execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, gate.taskQueue);
+      await gate.atGate;
       await handle.cancel();
-      release();
+      gate.release();
       await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
       expect((await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('cancelled');
       expect(await stack.db.artifact.count({ where: { taskId: task.id } })).toBe(0);
       const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } })).map((event) => event.type);
       expect(types).toEqual(['task.status_changed', 'artifact.emitted', 'task.cancelled']);
     } finally {
-      worker.shutdown();
-      await running;
-      await connection.close();
+      await gate.stop();
     }
+  });
+});
+
+describe('taskWorkflow stopped while no agent code runs', () => {
+  it('holds at once, even when the history is long enough to continue as new', async () => {
+    const gate = await gatedWorker(firstEventIs('approval.resolved'));
+    try {
+      const { handle } = await runWorkflow({ input: { require_approval: true }, historyLimit: 12 }, gate.taskQueue);
+      const awaiting = await waitForState(handle, 'awaiting_approval');
+      const decided = handle.executeUpdate(decideUpdate, { args: [{ approvalId: awaiting.pendingApproval!.id, decision: 'approved', decidedBy: 'a@example.com' }] });
+      await gate.atGate;
+      const stopped = handle.executeUpdate(stopUpdate, { args: [] });
+      gate.release();
+      await decided;
+      expect(await stopped).toMatchObject({ status: 'on_hold' });
+      await handle.cancel();
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  it('holds before waiting on an approval it was stopped during; the agent asks again on process', async () => {
+    const gate = await gatedWorker(firstEventIs('artifact.emitted'));
+    try {
+      const { task, handle } = await runWorkflow({ input: { require_approval: true } }, gate.taskQueue);
+      await gate.atGate;
+      const stopped = handle.executeUpdate(stopUpdate, { args: [] });
+      gate.release();
+      expect(await stopped).toMatchObject({ status: 'on_hold', pendingApproval: null });
+      expect(await stack.db.approval.count({ where: { taskId: task.id } })).toBe(0);
+
+      await handle.executeUpdate(processUpdate, { args: [{}] });
+      const awaiting = await waitForState(handle, 'awaiting_approval');
+      await handle.executeUpdate(decideUpdate, { args: [{ approvalId: awaiting.pendingApproval!.id, decision: 'approved', decidedBy: 'a@example.com' }] });
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+    } finally {
+      await gate.stop();
+    }
+  });
+});
+
+describe('taskWorkflow with agent output the database cannot store as is', () => {
+  it('completes when the output summary would cut a character in half', async () => {
+    const { task, handle } = await runWorkflow({ input: { message: `${'a'.repeat(266)}😀 tail` } });
+    expect(await handle.result()).toMatchObject({ status: 'complete' });
+    const [execution] = (await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).executions as { output_summary: string }[];
+    expect(execution!.output_summary.endsWith('…')).toBe(true);
+    expect(execution!.output_summary.toWellFormed()).toBe(execution!.output_summary);
+  });
+
+  it('fails with unstorable_data, not stuck running, when the output holds a NUL character', async () => {
+    const { task, handle } = await runWorkflow({ input: { message: 'a\u0000b' } });
+    await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    expect(await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'failed', errorCode: 'unstorable_data' });
   });
 });
