@@ -7,6 +7,8 @@ import { loadConfigOrExit } from './lib/config';
 import { openDatabase } from './lib/db/open';
 import { EventFeed } from './lib/events/feed';
 import { createLogger } from './lib/logger';
+import { artifactUrlSignerFor } from './lib/signing/url-secrets';
+import { createLocalContentStore } from './lib/storage/local-content-store';
 import { type RunningWorker, runWorker } from './lib/temporal/run-worker';
 
 async function main(): Promise<void> {
@@ -27,7 +29,16 @@ async function main(): Promise<void> {
   // connection beside the pool is not safe there: that feed polls instead.
   const feed = new EventFeed({ db: database.db, listenUrl: database.embedded ? undefined : database.url, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger });
   await feed.start();
-  const app = createApp({ db: database.db, temporal, agents: builtInAgents, config, logger, feed });
+  const app = createApp({
+    db: database.db,
+    temporal,
+    agents: builtInAgents,
+    config,
+    logger,
+    feed,
+    storage: createLocalContentStore(config.artifactDir),
+    artifactUrls: artifactUrlSignerFor(config),
+  });
   // Only one connection may talk to the embedded database, so the process that owns it also
   // runs the worker (see lib/db/open.ts).
   const worker: RunningWorker | undefined = database.embedded ? await runWorker(config, logger, database.db, feed) : undefined;

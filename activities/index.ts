@@ -1,18 +1,24 @@
 import type { AgentRegistry } from '../agents/registry';
+import type { MailTransport } from '../agents/sdk';
 import type { Database } from '../lib/db/client';
+import type { ContentStore } from '../lib/storage/content-store';
+import { createApplyArtifactEffect } from './apply-artifact-effect';
 import { createRecordTransition } from './record-transition';
 import { createRunAgent } from './run-agent';
 
 export interface ActivityDependencies {
   db: Database;
   agents: AgentRegistry;
+  storage: ContentStore;
+  mail: MailTransport;
 }
 
-/** Every activity the task worker registers, built from its dependencies. */
-export function createActivities({ db, agents }: ActivityDependencies) {
+/** Every activity task workflows call, built from their dependencies. */
+export function createActivities({ db, agents, storage, mail }: ActivityDependencies) {
   return {
-    recordTransition: createRecordTransition(db),
-    runAgent: createRunAgent({ db, agents }),
+    recordTransition: createRecordTransition({ db, storage }),
+    runAgent: createRunAgent({ db, agents, storage }),
+    applyArtifactEffect: createApplyArtifactEffect({ db, agents, mail }),
   };
 }
 

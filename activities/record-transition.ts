@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { type Database, Prisma } from '../lib/db/client';
 import { appendTaskEvents } from '../lib/db/task-events';
+import type { ContentStore } from '../lib/storage/content-store';
 import type { ApprovalChange, TransitionRecord } from '../workflows/model';
 
 /**
@@ -9,16 +10,19 @@ import type { ApprovalChange, TransitionRecord } from '../workflows/model';
  * so when a retried attempt finds its first event already written it changes nothing: every
  * transition is recorded exactly once.
  */
-export function createRecordTransition(db: Database) {
+export function createRecordTransition({ db, storage }: { db: Database; storage: ContentStore }) {
   return async function recordTransition(record: TransitionRecord): Promise<{ applied: boolean }> {
     const at = new Date(record.at);
-    return refuseUnstorableData(() => db.$transaction(async (tx) => {
+    const discarded: string[] = [];
+    const result = await refuseUnstorableData(() => db.$transaction(async (tx) => {
       const outcome = await appendTaskEvents(tx, record, record.events, at);
       // Retrying cannot bring a deleted task back; stop instead of failing forever.
       if (outcome === 'missing') throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');
       if (outcome !== 'appended') return { applied: false };
 
       if (record.discardArtifacts) {
+        const files = await tx.artifact.findMany({ where: { taskId: record.taskId, storagePath: { not: null } }, select: { storagePath: true } });
+        discarded.push(...files.map((file) => file.storagePath!));
         await tx.artifact.deleteMany({ where: { taskId: record.taskId, tenantId: record.tenantId } });
       }
       if (record.artifacts?.length) {
@@ -32,8 +36,11 @@ export function createRecordTransition(db: Database) {
             type: artifact.type,
             displayName: artifact.displayName,
             mimeType: artifact.mimeType,
-            sizeBytes: Buffer.byteLength(JSON.stringify(artifact.data)),
-            data: artifact.data as Prisma.InputJsonObject,
+            sizeBytes: artifact.file?.sizeBytes ?? Buffer.byteLength(JSON.stringify(artifact.data)),
+            sha256: artifact.file?.sha256 ?? null,
+            storagePath: artifact.file?.storagePath ?? null,
+            data: artifact.data === null ? Prisma.DbNull : (artifact.data as Prisma.InputJsonObject),
+            approvalStatus: artifact.approvalStatus,
             createdAt: at,
           })),
           skipDuplicates: true,
@@ -58,6 +65,9 @@ export function createRecordTransition(db: Database) {
       });
       return { applied: true };
     }));
+    // Only once the rows are gone: content without a row is harmless, a row without content is not.
+    await Promise.all(discarded.map((storagePath) => storage.delete(storagePath)));
+    return result;
   };
 }
 
@@ -97,6 +107,10 @@ async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRec
         expiresAt: new Date(change.expiresAt),
       },
     });
+    // Whatever the artifact was, it now waits for this decision.
+    if (change.request.artifactId) {
+      await tx.artifact.updateMany({ where: { id: change.request.artifactId, taskId: record.taskId }, data: { approvalStatus: 'pending' } });
+    }
     return;
   }
   // updateMany: resolving an approval that was never stored is nothing to retry.
@@ -104,4 +118,12 @@ async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRec
     where: { id: change.id },
     data: { status: change.status, comment: change.comment, decidedBy: change.decidedBy, decidedAt: new Date(change.decidedAt) },
   });
+  const approval = await tx.approval.findUnique({ where: { id: change.id }, select: { artifactId: true } });
+  const artifactStatus = ARTIFACT_APPROVAL_STATUS[change.status];
+  if (approval?.artifactId && artifactStatus) {
+    await tx.artifact.updateMany({ where: { id: approval.artifactId, taskId: record.taskId }, data: { approvalStatus: artifactStatus } });
+  }
 }
+
+// An artifact's approval_status after its approval is decided (a cancelled task discards it).
+const ARTIFACT_APPROVAL_STATUS: Record<string, string | undefined> = { approved: 'approved', denied: 'rejected', expired: 'expired' };

@@ -1,7 +1,9 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AgentRegistry } from '../agents/registry';
 import { type AgentContext, AgentError } from '../agents/sdk';
+import type { Readable } from 'node:stream';
 import type { Database } from '../lib/db/client';
+import type { ContentStore } from '../lib/storage/content-store';
 import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
 import type { AgentOutcome, ArtifactRecord, JournalEntry, TaskMessage } from '../workflows/model';
@@ -34,7 +36,7 @@ class Suspension extends Error {
  * clarification) or its end, replaying the journal of earlier suspensions first. Heartbeats so
  * cancellation and `stop` reach it; progress rides on the heartbeat and is written at once.
  */
-export function createRunAgent({ db, agents }: { db: Database; agents: AgentRegistry }) {
+export function createRunAgent({ db, agents, storage }: { db: Database; agents: AgentRegistry; storage: ContentStore }) {
   return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
     const taskType = agents.get(request.agent)?.taskTypes[request.taskType];
     if (!taskType) {
@@ -70,6 +72,17 @@ export function createRunAgent({ db, agents }: { db: Database; agents: AgentRegi
       throw new Suspension({ ...outcome, artifacts } as AgentOutcome);
     };
 
+    async function storeContent(storagePath: string, content: Buffer | string | Readable) {
+      // A large upload can outlast the heartbeat timeout: keep reporting in while it streams.
+      const beat = setInterval(() => activity.heartbeat(), HEARTBEAT_SLICE_MS);
+      try {
+        const stored = await storage.put(storagePath, typeof content === 'string' ? Buffer.from(content) : content);
+        return { storagePath, ...stored };
+      } finally {
+        clearInterval(beat);
+      }
+    }
+
     const context: AgentContext = {
       taskId: request.taskId,
       tenantId: request.tenantId,
@@ -100,13 +113,25 @@ export function createRunAgent({ db, agents }: { db: Database; agents: AgentRegi
           }
         });
       },
-      emitArtifact(draft) {
+      async emitArtifact({ content, data, ...draft }) {
         // Named by where in the run it was emitted: a replay names it the same, and skips it.
         const index = (emittedAt.get(cursor) ?? 0) + 1;
         emittedAt.set(cursor, index);
         const id = derivedId('art', request.taskId, String(cursor), String(index));
-        if (!replaying()) artifacts.push({ id, ...draft });
-        return id;
+        const gated = taskType.gated?.[draft.type] !== undefined;
+        if (replaying()) {
+          if (gated) replay('approval');
+          return id;
+        }
+        // The content is durable before the record exists; a retry rewrites the same key.
+        const file = content === undefined ? undefined : await storeContent(`${request.tenantId}/${request.taskId}/${id}`, content);
+        artifacts.push({ id, ...draft, data: data ?? null, ...(file && { file }), approvalStatus: gated ? 'pending' : 'not_required' });
+        if (!gated) return id;
+        return suspend({
+          kind: 'approval',
+          request: { title: `Approve ${draft.displayName}`, description: `A ${draft.type} takes effect only once approved.`, artifactId: id },
+          effect: { artifactId: id },
+        });
       },
       async step(name, work) {
         if (replaying()) return replay('step').result as Awaited<ReturnType<typeof work>>;

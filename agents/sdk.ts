@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import type { ApprovalDecision, ApprovalPolicy, ApprovalRequest, TaskMessage } from '../workflows/model';
 
@@ -27,8 +28,13 @@ export interface AgentContext {
   heartbeat(): void;
   /** Records `task.progress` (fraction 0..1) and updates the task's progress. */
   progress(fraction: number, message?: string): Promise<void>;
-  /** Adds an artifact to the task; returns its ID. Recorded when the code next suspends or ends. */
-  emitArtifact(artifact: ArtifactDraft): string;
+  /**
+   * Adds an artifact to the task and returns its ID; file content is stored at once, the record
+   * is written when the code next suspends or ends. A gated type (see `gated` on the task type)
+   * also asks for approval: the call returns once a person decided, and the effect runs only
+   * if they approved.
+   */
+  emitArtifact(artifact: ArtifactDraft): Promise<string>;
   /** Runs `work` once, durably: its result is recorded, and a resumed task does not redo it. */
   step<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Suspends the task in `awaiting_approval` until a person decides or the approval expires. */
@@ -37,12 +43,48 @@ export interface AgentContext {
   askClarification(question: string): Promise<string>;
 }
 
-/** An artifact an agent produces. */
+/** An artifact an agent produces: structured `data`, file `content`, or both. */
 export interface ArtifactDraft {
   type: string;
   displayName: string;
   mimeType: string;
-  data: JsonObject;
+  data?: JsonObject;
+  content?: Buffer | string | Readable;
+}
+
+/** A stored artifact, as an effect receives it. */
+export interface StoredArtifact {
+  id: string;
+  tenantId: string;
+  taskId: string;
+  type: string;
+  displayName: string;
+  data: JsonObject | null;
+}
+
+/** What an artifact's side effect may use. */
+export interface EffectContext {
+  mail: MailTransport;
+  /** The same for every attempt of this effect: pass it to anything that can de-duplicate. */
+  idempotencyKey: string;
+}
+
+export interface MailMessage {
+  tenantId: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** Sends mail; `send` with an idempotency key it has seen before sends nothing. */
+export interface MailTransport {
+  send(message: MailMessage, options: { idempotencyKey: string }): Promise<void>;
+}
+
+/** The side effect of an approval-gated artifact type, run once after approval. */
+export interface ArtifactEffect {
+  description: string;
+  run(artifact: StoredArtifact, context: EffectContext): Promise<void>;
 }
 
 export interface AgentResult {
@@ -60,6 +102,8 @@ export interface TaskTypeDefinition<Input extends JsonObject = JsonObject> {
   maximumAttempts: number;
   /** How long approvals wait and what happens when nobody answers (default: 7 days, fail). */
   approval?: ApprovalPolicy;
+  /** Artifact types that take effect only once approved, with the effect each one has. */
+  gated?: Record<string, ArtifactEffect>;
   run(context: AgentContext, input: Input): Promise<AgentResult>;
 }
 

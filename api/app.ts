@@ -5,9 +5,13 @@ import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
 import type { EventFeed } from '../lib/events/feed';
 import type { Logger } from '../lib/logger';
+import type { ArtifactUrlSigner } from '../lib/signing/artifact-urls';
+import type { ContentStore } from '../lib/storage/content-store';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
+import { artifactDownloadRouter } from './artifacts/download';
+import { artifactsRouter } from './artifacts/router';
 import { eventsRouter } from './events/router';
 import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
@@ -25,6 +29,9 @@ export interface AppDependencies {
   logger: Logger;
   /** This process's follower of the event log, shared by every SSE connection. */
   feed: EventFeed;
+  /** Artifact file content (the worker writes it, the API serves and deletes it). */
+  storage: ContentStore;
+  artifactUrls: ArtifactUrlSigner;
 }
 
 /** The HTTP API: a thin layer that validates, authorizes and hands commands to Temporal. */
@@ -34,6 +41,8 @@ export function createApp(deps: AppDependencies): Express {
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger));
   app.use(healthRouter(deps));
+  // Signed URLs are their own authorization: no API key.
+  app.use(refuseNulInUrl, artifactDownloadRouter(deps));
   app.use('/v1', refuseNulInUrl, authenticate(deps.db));
   // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters.
   app.use(eventsRouter(deps));
@@ -42,6 +51,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(agentsRouter(deps));
   app.use(tasksRouter(deps));
   app.use(approvalsRouter(deps));
+  app.use(artifactsRouter(deps));
   app.use(apiKeysRouter(deps));
   app.use(tenantsRouter(deps));
   app.use(webhooksRouter(deps));

@@ -36,6 +36,16 @@ const envSchema = z.object({
   WEBHOOK_RETRY_INITIAL_MS: milliseconds(10, 30_000),
   WEBHOOK_RETRY_MAX_INTERVAL_MS: milliseconds(10, 6 * 3_600_000),
   WEBHOOK_RETRY_WINDOW_MS: milliseconds(0, 3 * 86_400_000),
+  ARTIFACT_DIR: optionalString,
+  ARTIFACT_URL_SECRETS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(',').map((secret) => secret.trim()))
+      .pipe(z.array(z.string().min(32, 'each secret needs at least 32 characters')).min(1))
+      .optional(),
+  ),
+  ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
 });
 
 export type Config = z.infer<typeof envSchema> & {
@@ -43,6 +53,8 @@ export type Config = z.infer<typeof envSchema> & {
   dataDir: string;
   /** Base URL clients use to reach the API (links, printed URLs). */
   publicBaseUrl: string;
+  /** Absolute directory of the local artifact content store. */
+  artifactDir: string;
 };
 
 export class ConfigError extends Error {
@@ -60,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...values,
     dataDir: path.resolve(values.DATA_DIR),
+    artifactDir: path.resolve(values.ARTIFACT_DIR ?? path.join(values.DATA_DIR, 'artifacts')),
     publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
   };
 }

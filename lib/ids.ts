@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { ulid } from './ulid';
 
-export type IdPrefix = 'task' | 'evt' | 'art' | 'ten' | 'key' | 'exec' | 'apr' | 'whk' | 'dlv';
+export type IdPrefix = 'task' | 'evt' | 'art' | 'ten' | 'key' | 'exec' | 'apr' | 'whk' | 'dlv' | 'msg';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -101,8 +101,13 @@ export type JournalEntry =
 export type AgentOutcome =
   | { kind: 'complete'; output: Record<string, unknown>; artifacts: ArtifactRecord[] }
   | { kind: 'step'; name: string; result: unknown; artifacts: ArtifactRecord[] }
-  | { kind: 'approval'; request: ApprovalRequest; artifacts: ArtifactRecord[] }
+  | { kind: 'approval'; request: ApprovalRequest; artifacts: ArtifactRecord[]; effect?: ArtifactEffectRequest }
   | { kind: 'clarification'; question: string; artifacts: ArtifactRecord[] };
+
+/** Run after the approval of a gated artifact is granted: its declared side effect. */
+export interface ArtifactEffectRequest {
+  artifactId: string;
+}
 
 /** Everything the workflow needs to run a task, fixed when the task is created. */
 export interface TaskWorkflowInput {
@@ -117,6 +122,8 @@ export interface TaskWorkflowInput {
   /** From the agent manifest. */
   execution: { timeoutMs: number; maximumAttempts: number };
   approval: ApprovalPolicy;
+  /** How long an approval-gated artifact waits for a decision (the tenant's draft expiry). */
+  draftExpiryMs?: number;
   /** Continue-as-new once the run's history has this many events (the server may suggest sooner). */
   historyLimit?: number;
   /** Set when a run continues as new: the state it hands over. */
@@ -155,7 +162,12 @@ export interface ArtifactRecord {
   type: string;
   displayName: string;
   mimeType: string;
-  data: Record<string, unknown>;
+  /** Structured content (null for a file artifact without it). */
+  data: Record<string, unknown> | null;
+  /** File content, already durable in the content store. */
+  file?: { storagePath: string; sha256: string; sizeBytes: number };
+  /** Gated artifacts wait for an approval before their side effect runs. */
+  approvalStatus: 'not_required' | 'pending';
 }
 
 /** Projection columns a transition may change. Times are ISO strings (workflow time). */

@@ -77,6 +77,10 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
     { validator: (_command) => log.assertStatus('give feedback on', ['pending', 'queued', 'running', 'awaiting_approval', 'needs_clarification', 'on_hold']) },
   );
 
+  const { applyArtifactEffect } = proxyActivities<Activities>({
+    startToCloseTimeout: '5 minutes',
+    retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+  });
   const { runAgent } = proxyActivities<Activities>({
     startToCloseTimeout: task.execution.timeoutMs,
     heartbeatTimeout: '30 seconds',
@@ -111,7 +115,8 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
   }
 
   async function awaitApproval(outcome: Extract<AgentOutcome, { kind: 'approval' }>): Promise<void> {
-    const timeoutMs = outcome.request.timeoutMs ?? task.approval.timeoutMs;
+    // A gated artifact not acted on expires after the tenant's draft expiry.
+    const timeoutMs = outcome.request.timeoutMs ?? (outcome.effect ? (task.draftExpiryMs ?? task.approval.timeoutMs) : task.approval.timeoutMs);
     await log.requestApproval(outcome.request, timeoutMs);
     const answered = await condition(() => decision !== undefined, timeoutMs);
     const resolved: ApprovalDecision = answered && decision ? decision : { decision: 'expired', comment: null, decidedBy: null };
@@ -121,6 +126,11 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
       throw ApplicationFailure.nonRetryable(`Approval "${outcome.request.title}" expired without a decision.`, 'approval_expired');
     }
     await log.resolveApproval(resolved, 'running');
+    // Approved: the gated artifact takes effect, even if the task is cancelled meanwhile.
+    if (outcome.effect && resolved.decision === 'approved') {
+      const effect = outcome.effect;
+      await CancellationScope.nonCancellable(() => applyArtifactEffect(effect));
+    }
   }
 
   async function continueAsNewIfLong(): Promise<void> {

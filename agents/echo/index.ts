@@ -1,5 +1,7 @@
+import { createCipheriv, createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { AgentError, type AgentContext, type AgentDefinition, type TaskTypeDefinition, defineTaskType } from '../sdk';
+import { AgentError, type AgentContext, type AgentDefinition, type ArtifactEffect, type TaskTypeDefinition, defineTaskType } from '../sdk';
 
 const echoInput = z.strictObject({
   message: z.string().max(10_000).optional().describe('Text to echo back.'),
@@ -15,6 +17,18 @@ const echoInput = z.strictObject({
   ask_clarification: z.string().min(1).max(2_000).optional().describe('Ask this question and wait for the answer (via process).'),
   require_approval: z.boolean().optional().describe('Ask for approval of the result before completing; a denial fails the task.'),
   approval_timeout_ms: z.number().int().min(1_000).max(365 * 24 * 60 * 60 * 1000).optional().describe("Overrides the task type's approval timeout."),
+  emit_file: z
+    .strictObject({
+      display_name: z.string().min(1).max(255),
+      mime_type: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'a MIME type like text/csv').default('application/octet-stream'),
+      size_bytes: z.number().int().min(0).max(512 * 1024 * 1024),
+    })
+    .optional()
+    .describe('Also emit a file artifact of this name, type and size (deterministic bytes).'),
+  emit_draft: z
+    .strictObject({ to: z.email(), subject: z.string().min(1).max(500), body: z.string().max(50_000) })
+    .optional()
+    .describe('Also emit an approval-gated `echo.email_draft`; once approved it is sent through the mail transport.'),
   fail_with: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower_snake_case error code')
@@ -42,7 +56,14 @@ async function echo(context: AgentContext, input: EchoInput) {
     clarification,
     messages: context.messages.map((message) => message.text),
   };
-  const artifactId = context.emitArtifact({ type: 'echo.result', displayName: 'echo.json', mimeType: 'application/json', data: echoed });
+  const artifactId = await context.emitArtifact({ type: 'echo.result', displayName: 'echo.json', mimeType: 'application/json', data: echoed });
+  if (input.emit_file) {
+    const { display_name, mime_type, size_bytes } = input.emit_file;
+    await context.emitArtifact({ type: 'echo.file', displayName: display_name, mimeType: mime_type, content: deterministicBytes(context.taskId, size_bytes) });
+  }
+  const draftId = input.emit_draft
+    ? await context.emitArtifact({ type: 'echo.email_draft', displayName: `Email to ${input.emit_draft.to}`, mimeType: 'application/json', data: input.emit_draft })
+    : null;
 
   let approval: string | null = null;
   if (input.require_approval) {
@@ -57,17 +78,41 @@ async function echo(context: AgentContext, input: EchoInput) {
     }
     approval = decided.decision;
   }
-  return { output: { ...echoed, approval } };
+  return { output: { ...echoed, approval, draft_artifact_id: draftId } };
+}
+
+const sendDraft: ArtifactEffect = {
+  description: 'Sends the drafted email through the mail transport.',
+  async run(artifact, { mail, idempotencyKey }) {
+    const draft = artifact.data as { to: string; subject: string; body: string };
+    await mail.send({ tenantId: artifact.tenantId, ...draft }, { idempotencyKey });
+  },
+};
+
+/** `size` bytes that look random but are the same for the same seed (AES-256-CTR over zeros). */
+function deterministicBytes(seed: string, size: number): Readable {
+  const cipher = createCipheriv('aes-256-ctr', createHash('sha256').update(seed).digest(), Buffer.alloc(16));
+  const CHUNK = 64 * 1024;
+  let remaining = size;
+  return new Readable({
+    read() {
+      if (remaining === 0) return void this.push(null);
+      const length = Math.min(CHUNK, remaining);
+      remaining -= length;
+      this.push(cipher.update(Buffer.alloc(length)));
+    },
+  });
 }
 
 const echoTaskType = (description: string, onTimeout: 'fail' | 'continue'): TaskTypeDefinition =>
   defineTaskType({
     description,
     input: echoInput,
-    emits: ['echo.result'],
+    emits: ['echo.result', 'echo.file', 'echo.email_draft'],
     timeoutMs: 2 * 60 * 60 * 1000,
     maximumAttempts: 3,
     approval: { timeoutMs: 7 * 24 * 60 * 60 * 1000, onTimeout },
+    gated: { 'echo.email_draft': sendDraft },
     run: echo,
   });
 

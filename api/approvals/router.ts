@@ -1,13 +1,12 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Database } from '../../lib/db/client';
-import { decideUpdate } from '../../workflows/definitions';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { HttpProblem, notFound } from '../problem';
-import { sendTaskCommand } from '../tasks/commands';
+import { notFound } from '../problem';
 import { parseBody, parseQuery } from '../validation';
+import { decideApproval } from './decide';
 import { presentApproval } from './present';
 import { decisionBody, listApprovalsQuery } from './schemas';
 
@@ -60,15 +59,7 @@ export function approvalsRouter({ db, temporal }: { db: Database; temporal: Clie
         const principal = principalOf(req);
         const body = parseBody(decisionBody, req);
         const approval = await loadApproval(principal.tenantId, req.params.id);
-        if (approval.status !== 'pending') {
-          throw new HttpProblem(409, 'approval_not_pending', `Approval ${approval.id} is ${approval.status}, not pending.`, {
-            approval_id: approval.id,
-            current_status: approval.status,
-          });
-        }
-        const command = { approvalId: approval.id, decision, comment: body.comment, decidedBy: principal.actor };
-        const currentStatus = async () => (await db.task.findUniqueOrThrow({ where: { id: approval.taskId } })).status;
-        await sendTaskCommand(temporal, approval.task, action, decideUpdate, [command], currentStatus);
+        await decideApproval({ db, temporal }, approval, decision, { comment: body.comment, principal });
         const decided = await loadApproval(principal.tenantId, approval.id);
         res.json({ ...presentApproval(decided), task_status: decided.task.status });
       })

@@ -6,6 +6,9 @@ import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
 import { appendTaskEvents } from '../../lib/db/task-events';
+import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+import type { ContentStore } from '../../lib/storage/content-store';
+import { presentArtifact } from '../artifacts/present';
 import { DEFAULT_APPROVAL_POLICY } from '../../agents/sdk';
 import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { type Feedback, type Priority, type TaskStatus, type TaskWorkflowInput, isTerminal } from '../../workflows/model';
@@ -34,9 +37,11 @@ import {
 
 export interface TasksRouterDependencies {
   db: Database;
+  storage: ContentStore;
+  artifactUrls: ArtifactUrlSigner;
   temporal: Client;
   agents: AgentRegistry;
-  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL'>;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
@@ -44,7 +49,7 @@ const DEFAULT_PAGE_SIZE = 20;
 // Temporal priority keys: lower runs first.
 const PRIORITY_KEYS: Record<Priority, number> = { high: 1, normal: 3, low: 5 };
 
-export function tasksRouter({ db, temporal, agents, config }: TasksRouterDependencies): Router {
+export function tasksRouter({ db, storage, artifactUrls, temporal, agents, config }: TasksRouterDependencies): Router {
   const router = Router();
 
   async function loadTask(tenantId: string, taskId: string): Promise<TaskRow> {
@@ -202,6 +207,7 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
     const taskType = agents.get(task.agent)?.taskTypes[task.taskType];
     if (!taskType) throw new Error(`Task ${task.id} names an agent task type this server does not have: ${task.agent}/${task.taskType}`);
     const priority = task.priority as Priority;
+    const { draftExpiryDays } = await db.tenant.findUniqueOrThrow({ where: { id: task.tenantId }, select: { draftExpiryDays: true } });
     const workflowInput: TaskWorkflowInput = {
       taskId: task.id,
       tenantId: task.tenantId,
@@ -212,6 +218,7 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       deferred: task.status === 'pending',
       execution: { timeoutMs: taskType.timeoutMs, maximumAttempts: taskType.maximumAttempts },
       approval: taskType.approval ?? DEFAULT_APPROVAL_POLICY,
+      draftExpiryMs: draftExpiryDays * 24 * 60 * 60 * 1000,
     };
     await temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
       taskQueue: config.TASK_QUEUE,
@@ -289,9 +296,11 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
         await requestCancellation(task);
         return res.json({ cancelled: true, task_id: task.id });
       }
+      const files = await db.artifact.findMany({ where: { taskId: task.id, storagePath: { not: null } }, select: { storagePath: true } });
       // deleteMany: a concurrent DELETE may have removed it already.
       const { count } = await db.task.deleteMany({ where: { id: task.id, tenantId } });
       if (count === 0) throw notFound(`Task ${task.id}`);
+      await Promise.all(files.map((file) => storage.delete(file.storagePath!)));
       await temporal.workflowService
         .deleteWorkflowExecution({ namespace: config.TEMPORAL_NAMESPACE, workflowExecution: { workflowId: task.id } })
         .catch((error: unknown) => req.log.warn({ err: error, task_id: task.id }, 'could not delete the workflow execution'));
@@ -305,17 +314,7 @@ export function tasksRouter({ db, temporal, agents, config }: TasksRouterDepende
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, req.params.id);
       const artifacts = await db.artifact.findMany({ where: { taskId: task.id, tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      res.json({
-        artifacts: artifacts.map((artifact) => ({
-          artifact_id: artifact.id,
-          type: artifact.type,
-          display_name: artifact.displayName,
-          mime_type: artifact.mimeType,
-          approval_status: artifact.approvalStatus,
-          data: artifact.data,
-          created_at: artifact.createdAt.toISOString(),
-        })),
-      });
+      res.json({ artifacts: artifacts.map((artifact) => presentArtifact(artifact, { signer: artifactUrls, publicBaseUrl: config.publicBaseUrl })) });
     })
     .all(methodNotAllowed);
 

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { connectWithRetry } from './connect';
 import { registerSearchAttributes } from './search-attributes';
+import { createLocalContentStore } from '../storage/local-content-store';
 import { createTaskWorker } from './worker';
 
 export interface RunningWorker {
@@ -39,6 +40,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     taskQueue: config.TASK_QUEUE,
     db,
     agents: builtInAgents,
+    storage: createLocalContentStore(config.artifactDir),
     webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });

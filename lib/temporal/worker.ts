@@ -2,7 +2,10 @@ import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/w
 import { createActivities } from '../../activities';
 import { type WebhookDeliveryOptions, createWebhookActivities } from '../../activities/deliver-webhook';
 import type { AgentRegistry } from '../../agents/registry';
+import type { MailTransport } from '../../agents/sdk';
 import type { Database } from '../db/client';
+import { createOutboxMailTransport } from '../mail/outbox-transport';
+import type { ContentStore } from '../storage/content-store';
 
 export interface TaskWorkerOptions {
   connection: NativeConnection;
@@ -10,6 +13,9 @@ export interface TaskWorkerOptions {
   taskQueue: string;
   db: Database;
   agents: AgentRegistry;
+  storage: ContentStore;
+  /** Where approved drafts are sent; the built-in outbox when omitted. */
+  mail?: MailTransport;
   webhookDelivery: WebhookDeliveryOptions;
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
@@ -28,7 +34,10 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...workflows,
-    activities: { ...createActivities({ db: options.db, agents: options.agents }), ...createWebhookActivities(options.db, options.webhookDelivery) },
+    activities: {
+      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail ?? createOutboxMailTransport(options.db) }),
+      ...createWebhookActivities(options.db, options.webhookDelivery),
+    },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,
     ...(options.concurrency && {
       maxConcurrentWorkflowTaskExecutions: options.concurrency.workflowTasks,

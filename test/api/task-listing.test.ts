@@ -178,7 +178,7 @@ describe('GET /v1/agents', () => {
       task_types: [
         {
           name: 'echo',
-          emits: ['echo.result'],
+          emits: ['echo.result', 'echo.file', 'echo.email_draft'],
           input_schema: { type: 'object', additionalProperties: false, properties: { sleep_ms: { type: 'integer', minimum: 0 } } },
           approval: { timeout_ms: 7 * 24 * 60 * 60 * 1000, on_timeout: 'fail' },
         },

@@ -10,6 +10,8 @@ import { createApp } from '../../api/app';
 import { issueApiKey } from '../../lib/auth/api-keys';
 import { loadConfig } from '../../lib/config';
 import { type OpenDatabase, openDatabase } from '../../lib/db/open';
+import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
 import { appendEvents, seedTask } from '../support/events';
@@ -33,7 +35,16 @@ describe('the event stream on the embedded database', () => {
     feed = new EventFeed({ db: database.db, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger });
     await feed.start();
     connection = await Connection.connect({ address: testEnvironment().temporalAddress });
-    const app = createApp({ db: database.db, temporal: new Client({ connection }), agents: builtInAgents, config, logger, feed });
+    const app = createApp({
+      db: database.db,
+      temporal: new Client({ connection }),
+      agents: builtInAgents,
+      config,
+      logger,
+      feed,
+      storage: createLocalContentStore(config.artifactDir),
+      artifactUrls: artifactUrlSignerFor(config),
+    });
     server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import pino from 'pino';
@@ -10,6 +14,9 @@ import { type Config, loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
+import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { type ContentStore } from '../../lib/storage/content-store';
+import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
 import { WebhookDispatcher } from '../../lib/webhooks/dispatcher';
 import { testEnvironment } from './globals';
@@ -38,6 +45,8 @@ export interface TestStack {
   db: Database;
   temporal: Client;
   taskQueue: string;
+  /** The content store the worker writes artifact files to (a fresh directory per stack). */
+  storage: ContentStore;
   /** An operator-tenant admin, like the dev key. */
   admin: TestTenant;
   newTenant(): Promise<TestTenant>;
@@ -72,7 +81,17 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const env = ownDatabaseName ? { ...shared, databaseUrl: await createEmptyDatabase(shared.adminUrl, ownDatabaseName) } : shared;
   if (ownDatabaseName) await migrate(env.databaseUrl);
   const taskQueue = `test-${newId('task').slice(5).toLowerCase()}`;
-  const config = loadConfig({ DATABASE_URL: env.databaseUrl, TEMPORAL_ADDRESS: env.temporalAddress, TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    DATABASE_URL: env.databaseUrl,
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'silent',
+    ARTIFACT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'taskwright-artifacts-')),
+    ARTIFACT_URL_SECRETS: randomBytes(32).toString('hex'),
+    ...options.env,
+  });
+  const storage = createLocalContentStore(config.artifactDir);
+  const artifactUrls = artifactUrlSignerFor(config);
   const db = createDatabase(env.databaseUrl, 5);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -81,7 +100,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const startApi = async (apiDb: Database): Promise<TestApi> => {
     const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
     await feed.start();
-    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed });
+    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed, storage, artifactUrls });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -121,6 +140,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       taskQueue,
       db,
       agents: builtInAgents,
+      storage,
       webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
@@ -151,6 +171,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     config,
     databaseUrl: env.databaseUrl,
     db,
+    storage,
     temporal,
     taskQueue,
     admin,

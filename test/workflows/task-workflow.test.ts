@@ -2,6 +2,7 @@ import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { decideUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { createOutboxMailTransport } from '../../lib/mail/outbox-transport';
 import { builtInAgents } from '../../agents/registry';
 import type { TaskSnapshot, TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
 import type { taskWorkflow } from '../../workflows/task';
@@ -107,7 +108,7 @@ describe('taskWorkflow over a long life', () => {
  */
 async function gatedWorker(holdOn: (record: TransitionRecord) => boolean) {
   const env = testEnvironment();
-  const real = createActivities({ db: stack.db, agents: builtInAgents });
+  const real = createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db) });
   let reached!: () => void;
   const atGate = new Promise<void>((resolve) => (reached = resolve));
   let release!: () => void;
