@@ -90,7 +90,7 @@ const sendDraft: ArtifactEffect = {
 };
 
 /** `size` bytes that look random but are the same for the same seed (AES-256-CTR over zeros). */
-function deterministicBytes(seed: string, size: number): Readable {
+export function deterministicBytes(seed: string, size: number): Readable {
   const cipher = createCipheriv('aes-256-ctr', createHash('sha256').update(seed).digest(), Buffer.alloc(16));
   const CHUNK = 64 * 1024;
   let remaining = size;

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { decideUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { type Activities, createActivities } from '../../activities';
 import { createOutboxMailTransport } from '../../lib/mail/outbox-transport';
 import { builtInAgents } from '../../agents/registry';
 import type { TaskSnapshot, TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
@@ -102,46 +104,56 @@ describe('taskWorkflow over a long life', () => {
   });
 });
 
-/**
- * A worker on its own task queue whose recordTransition holds the first write matching `holdOn`
- * until `release()`: the test can then send a command while that write is in flight.
- */
-async function gatedWorker(holdOn: (record: TransitionRecord) => boolean) {
+/** A worker on its own task queue whose activities are the real ones, some of them wrapped. */
+async function workerWith(wrap: (real: Activities) => Partial<Activities>) {
   const env = testEnvironment();
   const real = createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db) });
-  let reached!: () => void;
-  const atGate = new Promise<void>((resolve) => (reached = resolve));
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let held = false;
-  const taskQueue = `${stack.taskQueue}-gate-${Math.random().toString(36).slice(2)}`;
+  const taskQueue = `${stack.taskQueue}-custom-${Math.random().toString(36).slice(2)}`;
   const connection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = await Worker.create({
     connection,
     taskQueue,
     workflowBundle: { codePath: env.workflowBundle },
-    activities: {
-      ...real,
-      async recordTransition(record: TransitionRecord) {
-        if (!held && holdOn(record)) {
-          held = true;
-          reached();
-          await released;
-        }
-        return real.recordTransition(record);
-      },
-    },
+    activities: { ...real, ...wrap(real) },
   });
   const running = worker.run();
   return {
     taskQueue,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+/**
+ * A worker whose recordTransition holds the first write matching `holdOn` until `release()`: the
+ * test can then send a command while that write is in flight.
+ */
+async function gatedWorker(holdOn: (record: TransitionRecord) => boolean) {
+  let reached!: () => void;
+  const atGate = new Promise<void>((resolve) => (reached = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  const worker = await workerWith((real) => ({
+    async recordTransition(record: TransitionRecord) {
+      if (!held && holdOn(record)) {
+        held = true;
+        reached();
+        await released;
+      }
+      return real.recordTransition(record);
+    },
+  }));
+  return {
+    taskQueue: worker.taskQueue,
     atGate,
     release,
     async stop() {
       release();
-      worker.shutdown();
-      await running;
-      await connection.close();
+      await worker.stop();
     },
   };
 }
@@ -227,5 +239,62 @@ describe('taskWorkflow with agent output the database cannot store as is', () =>
     const { task, handle } = await runWorkflow({ input: { message: 'a\u0000b' } });
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
     expect(await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'failed', errorCode: 'unstorable_data' });
+  });
+});
+
+describe('artifact work retried by Temporal', () => {
+  const retryable = () => Object.assign(new Error('connection reset after the work was done'), { name: 'TransientError' });
+
+  it('writes one artifact and one file when the agent run is retried after it stored them', async () => {
+    let failed = false;
+    const worker = await workerWith((real) => ({
+      async runAgent(request) {
+        const outcome = await real.runAgent(request);
+        if (!failed) {
+          failed = true;
+          throw retryable();
+        }
+        return outcome;
+      },
+    }));
+    try {
+      const { task, handle } = await runWorkflow({ input: { emit_file: { display_name: 'r.bin', mime_type: 'application/octet-stream', size_bytes: 4096 } } }, worker.taskQueue);
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+      expect(failed).toBe(true);
+      const artifacts = await stack.db.artifact.findMany({ where: { taskId: task.id } });
+      expect(artifacts.map((artifact) => artifact.type).sort()).toEqual(['echo.file', 'echo.result']);
+      const files = fs.readdirSync(path.join(stack.config.artifactDir, task.tenantId, task.id));
+      expect(files).toEqual([artifacts.find((artifact) => artifact.type === 'echo.file')!.id]);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('sends an approved draft once when the effect is retried after it sent', async () => {
+    let failed = false;
+    const worker = await workerWith((real) => ({
+      async applyArtifactEffect(request) {
+        const result = await real.applyArtifactEffect(request);
+        // As if the worker died before recording that it applied the effect.
+        await stack.db.artifact.update({ where: { id: request.artifactId }, data: { effectAppliedAt: null } });
+        if (!failed) {
+          failed = true;
+          throw retryable();
+        }
+        return result;
+      },
+    }));
+    try {
+      const draft = { to: 'sam@example.com', subject: 'Hi', body: 'Once' };
+      const { handle } = await runWorkflow({ input: { emit_draft: draft } }, worker.taskQueue);
+      const awaiting = await waitForState(handle, 'awaiting_approval');
+      const artifactId = awaiting.pendingApproval!.request.artifactId!;
+      await handle.executeUpdate(decideUpdate, { args: [{ approvalId: awaiting.pendingApproval!.id, decision: 'approved', decidedBy: 'a@example.com' }] });
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+      expect(failed).toBe(true);
+      expect(await stack.db.outboxMessage.count({ where: { idempotencyKey: artifactId } })).toBe(1);
+    } finally {
+      await worker.stop();
+    }
   });
 });

@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import { deterministicBytes } from '../../agents/echo';
+import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { expectProblem } from '../support/problem';
+import { type TestStack, startStack, waitForTask } from '../support/stack';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+interface ArtifactBody {
+  artifact_id: string;
+  task_id: string;
+  type: string;
+  display_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string | null;
+  approval_status: string;
+  signed_url?: string;
+  data: unknown;
+}
+
+async function runTask(input: Record<string, unknown>, until = 'complete') {
+  const created = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', input } });
+  expect(created.status).toBe(202);
+  const { task_id } = (await created.json()) as { task_id: string };
+  await waitForTask(stack, task_id, (task) => task.status === until);
+  return task_id;
+}
+
+async function artifactsOf(taskId: string, apiKey?: string): Promise<ArtifactBody[]> {
+  const response = await stack.request(`/v1/artifacts?task_id=${taskId}`, { apiKey });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { artifacts: ArtifactBody[] }).artifacts;
+}
+
+// Signed URLs start with PUBLIC_BASE_URL; the test server listens on a port of its own.
+const reachable = (signedUrl: string) => {
+  expect(signedUrl.startsWith(`${stack.config.publicBaseUrl}/files/artifacts/`)).toBe(true);
+  const url = new URL(signedUrl);
+  return new URL(`${url.pathname}${url.search}`, stack.baseUrl);
+};
+
+const fileOf = async (taskId: string) => (await artifactsOf(taskId)).find((artifact) => artifact.type === 'echo.file')!;
+const storedPath = (artifact: ArtifactBody) => path.join(stack.config.artifactDir, stack.admin.tenantId, artifact.task_id, artifact.artifact_id);
+
+describe('file artifacts', () => {
+  const size = 5 * 1024 * 1024 + 3;
+  let taskId: string;
+  let file: ArtifactBody;
+  beforeAll(async () => {
+    taskId = await runTask({ emit_file: { display_name: 'audit report.bin', mime_type: 'application/octet-stream', size_bytes: size } });
+    file = await fileOf(taskId);
+  });
+
+  it('round-trips several MiB: written in the activity, downloaded through the signed URL, bytes and hash identical', async () => {
+    const expected = await buffer(deterministicBytes(taskId, size));
+    const sha256 = createHash('sha256').update(expected).digest('hex');
+    expect(file).toMatchObject({ display_name: 'audit report.bin', size_bytes: size, sha256, approval_status: 'not_required' });
+    expect(file).not.toHaveProperty('storage_path');
+
+    const fresh = (await (await stack.request(`/v1/artifacts/${file.artifact_id}`)).json()) as ArtifactBody;
+    const download = await fetch(reachable(fresh.signed_url!));
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/octet-stream');
+    expect(download.headers.get('content-length')).toBe(String(size));
+    expect(download.headers.get('etag')).toBe(`"${sha256}"`);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="audit report.bin"; filename*=UTF-8''audit%20report.bin`);
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(bytes.equals(expected)).toBe(true);
+  });
+
+  it('serves byte ranges', async () => {
+    const expected = await buffer(deterministicBytes(taskId, size));
+    const ranged = await fetch(reachable(file.signed_url!), { headers: { range: 'bytes=1000-1999' } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toBe(`bytes 1000-1999/${size}`);
+    expect(Buffer.from(await ranged.arrayBuffer()).equals(expected.subarray(1000, 2000))).toBe(true);
+    const suffix = await fetch(reachable(file.signed_url!), { headers: { range: 'bytes=-10' } });
+    expect(Buffer.from(await suffix.arrayBuffer()).equals(expected.subarray(size - 10))).toBe(true);
+    const beyond = await fetch(reachable(file.signed_url!), { headers: { range: `bytes=${size}-` } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${size}`);
+  });
+
+  it('answers 403 to tampered, expired, cross-artifact and cross-tenant URLs', async () => {
+    const url = reachable(file.signed_url!);
+    const tampered = new URL(url);
+    const signature = url.searchParams.get('signature')!;
+    tampered.searchParams.set('signature', `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`);
+    await expectProblem(await fetch(tampered), 403, 'signed_url_invalid');
+    const later = new URL(url);
+    later.searchParams.set('expires', String(Number(url.searchParams.get('expires')) + 3600));
+    await expectProblem(await fetch(later), 403, 'signed_url_invalid');
+    const otherArtifact = new URL(url);
+    const echoResult = (await artifactsOf(taskId)).find((artifact) => artifact.type === 'echo.result')!;
+    otherArtifact.pathname = `/files/artifacts/${echoResult.artifact_id}`;
+    await expectProblem(await fetch(otherArtifact), 403, 'signed_url_invalid');
+    const otherTenant = new URL(url);
+    otherTenant.searchParams.set('tenant', (await stack.newTenant()).tenantId);
+    await expectProblem(await fetch(otherTenant), 403, 'signed_url_invalid');
+
+    const signer = artifactUrlSignerFor(stack.config);
+    const old = signer.sign({ artifactId: file.artifact_id, tenantId: stack.admin.tenantId }, new Date(Date.now() - 3_600_000));
+    await expectProblem(await fetch(new URL(old.path, stack.baseUrl)), 403, 'signed_url_expired');
+  });
+
+  it('refuses to serve content whose hash no longer matches, naming the artifact', async () => {
+    const other = await runTask({ emit_file: { display_name: 'small.txt', mime_type: 'text/plain', size_bytes: 64 } });
+    const artifact = await fileOf(other);
+    fs.writeFileSync(storedPath(artifact), Buffer.alloc(64, 1));
+    const response = await fetch(reachable(artifact.signed_url!));
+    const problem = await expectProblem(response, 500, 'artifact_integrity_error', { artifact_id: artifact.artifact_id });
+    expect(problem.detail).toContain(artifact.artifact_id);
+  });
+});
+
+describe('artifact listing and deletion', () => {
+  it('filters by task, workflow, run, type and approval status, with cursor paging', async () => {
+    const taskId = await runTask({ message: 'one', emit_file: { display_name: 'f.csv', mime_type: 'text/csv', size_bytes: 10 } });
+    const all = await artifactsOf(taskId);
+    expect(all.map((artifact) => artifact.type).sort()).toEqual(['echo.file', 'echo.result']);
+    const [first] = all;
+    const query = async (params: string) =>
+      ((await (await stack.request(`/v1/artifacts?${params}`)).json()) as { artifacts: ArtifactBody[]; next_cursor: string | null });
+    expect((await query(`task_id=${taskId}&type=echo.result`)).artifacts).toHaveLength(1);
+    expect((await query(`workflow_id=${taskId}`)).artifacts).toHaveLength(2);
+    const runId = (first as unknown as { run_id: string }).run_id;
+    expect((await query(`run_id=${runId}`)).artifacts).toHaveLength(2);
+    expect((await query(`task_id=${taskId}&approval_status=pending`)).artifacts).toHaveLength(0);
+    const page1 = await query(`task_id=${taskId}&limit=1`);
+    const page2 = await query(`task_id=${taskId}&limit=1&cursor=${page1.next_cursor}`);
+    expect([...page1.artifacts, ...page2.artifacts].map((artifact) => artifact.artifact_id).sort()).toEqual(all.map((artifact) => artifact.artifact_id).sort());
+    expect(page2.next_cursor).toBeNull();
+    await expectProblem(await stack.request('/v1/artifacts?approval_status=maybe'), 400, 'validation_failed');
+  });
+
+  it('deletes row and content of a finished task\'s artifact; 409 while the task is unfinished', async () => {
+    const waiting = await runTask({ require_approval: true, emit_file: { display_name: 'w.bin', size_bytes: 8 } }, 'awaiting_approval');
+    const pendingFile = await fileOf(waiting);
+    await expectProblem(await stack.request(`/v1/artifacts/${pendingFile.artifact_id}`, { method: 'DELETE' }), 409, 'task_not_finished', {
+      current_status: 'awaiting_approval',
+    });
+
+    const done = await runTask({ emit_file: { display_name: 'd.bin', size_bytes: 8 } });
+    const file = await fileOf(done);
+    expect(fs.existsSync(storedPath(file))).toBe(true);
+    const deleted = await stack.request(`/v1/artifacts/${file.artifact_id}`, { method: 'DELETE' });
+    expect(await deleted.json()).toEqual({ deleted: true, artifact_id: file.artifact_id });
+    expect(fs.existsSync(storedPath(file))).toBe(false);
+    await expectProblem(await stack.request(`/v1/artifacts/${file.artifact_id}`), 404, 'not_found');
+    await stack.request(`/v1/tasks/${waiting}/cancel`, { method: 'POST' });
+  });
+
+  it('discards the files of a cancelled task', async () => {
+    const taskId = await runTask({ require_approval: true, emit_file: { display_name: 'c.bin', size_bytes: 8 } }, 'awaiting_approval');
+    const file = await fileOf(taskId);
+    await stack.request(`/v1/tasks/${taskId}/cancel`, { method: 'POST' });
+    await waitForTask(stack, taskId, (task) => task.status === 'cancelled');
+    expect(await artifactsOf(taskId)).toEqual([]);
+    expect(fs.existsSync(storedPath(file))).toBe(false);
+  });
+
+  it('keeps tenant B away from tenant A\'s artifacts: list, read, sign, decide and delete', async () => {
+    const taskId = await runTask({ emit_file: { display_name: 'a.bin', size_bytes: 8 } });
+    const file = await fileOf(taskId);
+    const other = await stack.newTenant();
+    expect(await artifactsOf(taskId, other.apiKey)).toEqual([]);
+    expect(((await (await stack.request('/v1/artifacts', { apiKey: other.apiKey })).json()) as { artifacts: unknown[] }).artifacts).toEqual([]);
+    await expectProblem(await stack.request(`/v1/artifacts/${file.artifact_id}`, { apiKey: other.apiKey }), 404, 'not_found');
+    await expectProblem(await stack.request(`/v1/artifacts/${file.artifact_id}`, { method: 'DELETE', apiKey: other.apiKey }), 404, 'not_found');
+    await expectProblem(await stack.request(`/v1/artifacts/${file.artifact_id}/approve`, { method: 'POST', json: {}, apiKey: other.apiKey }), 404, 'not_found');
+    await expectProblem(await stack.request(`/v1/tasks/${taskId}/artifacts`, { apiKey: other.apiKey }), 404, 'not_found');
+    expect(fs.existsSync(storedPath(file))).toBe(true);
+  });
+});
+
+describe('approval-gated artifacts', () => {
+  const draft = { to: 'alex.kim@acme.com', subject: 'AI Readiness tooling for ACME', body: 'Hello Alex' };
+  const outboxFor = (key: string) => stack.db.outboxMessage.findMany({ where: { idempotencyKey: key } });
+
+  it('holds a draft as pending until approved, then sends it exactly once, even when approved twice', async () => {
+    const taskId = await runTask({ emit_draft: draft }, 'awaiting_approval');
+    const drafted = (await artifactsOf(taskId)).find((artifact) => artifact.type === 'echo.email_draft')!;
+    expect(drafted).toMatchObject({ approval_status: 'pending', data: draft });
+    expect(await outboxFor(drafted.artifact_id)).toEqual([]);
+
+    const approved = await stack.request(`/v1/artifacts/${drafted.artifact_id}/approve`, { method: 'POST', json: { comment: 'Send it' } });
+    expect(approved.status).toBe(200);
+    expect(await approved.json()).toMatchObject({ artifact_id: drafted.artifact_id, approval_status: 'approved' });
+    await expectProblem(await stack.request(`/v1/artifacts/${drafted.artifact_id}/approve`, { method: 'POST', json: {} }), 409, 'approval_not_pending');
+
+    await waitForTask(stack, taskId, (task) => task.status === 'complete');
+    expect(await outboxFor(drafted.artifact_id)).toEqual([expect.objectContaining({ to: draft.to, subject: draft.subject, body: draft.body })]);
+    expect((await stack.db.artifact.findUniqueOrThrow({ where: { id: drafted.artifact_id } })).effectAppliedAt).toBeInstanceOf(Date);
+  });
+
+  it('never sends a rejected draft', async () => {
+    const taskId = await runTask({ emit_draft: draft }, 'awaiting_approval');
+    const drafted = (await artifactsOf(taskId)).find((artifact) => artifact.type === 'echo.email_draft')!;
+    const rejected = await stack.request(`/v1/artifacts/${drafted.artifact_id}/reject`, { method: 'POST', json: { comment: 'Wrong tone' } });
+    expect(await rejected.json()).toMatchObject({ approval_status: 'rejected' });
+    await waitForTask(stack, taskId, (task) => task.status === 'complete');
+    expect(await outboxFor(drafted.artifact_id)).toEqual([]);
+    expect((await stack.db.artifact.findUniqueOrThrow({ where: { id: drafted.artifact_id } })).effectAppliedAt).toBeNull();
+  });
+});
