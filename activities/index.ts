@@ -3,6 +3,7 @@ import type { MailTransport } from '../agents/sdk';
 import type { Database } from '../lib/db/client';
 import type { ContentStore } from '../lib/storage/content-store';
 import { createApplyArtifactEffect } from './apply-artifact-effect';
+import { createPurgeExpiredArtifacts } from './purge-expired-artifacts';
 import { createRecordTransition } from './record-transition';
 import { createRunAgent } from './run-agent';
 
@@ -13,12 +14,13 @@ export interface ActivityDependencies {
   mail: MailTransport;
 }
 
-/** Every activity task workflows call, built from their dependencies. */
+/** Every activity task and retention workflows call, built from their dependencies. */
 export function createActivities({ db, agents, storage, mail }: ActivityDependencies) {
   return {
     recordTransition: createRecordTransition({ db, storage }),
     runAgent: createRunAgent({ db, agents, storage }),
     applyArtifactEffect: createApplyArtifactEffect({ db, agents, mail }),
+    purgeExpiredArtifacts: createPurgeExpiredArtifacts({ db, storage }),
   };
 }
 

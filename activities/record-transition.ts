@@ -26,6 +26,8 @@ export function createRecordTransition({ db, storage }: { db: Database; storage:
         await tx.artifact.deleteMany({ where: { taskId: record.taskId, tenantId: record.tenantId } });
       }
       if (record.artifacts?.length) {
+        const { artifactRetentionDays } = await tx.tenant.findUniqueOrThrow({ where: { id: record.tenantId }, select: { artifactRetentionDays: true } });
+        const expiresAt = artifactRetentionDays === null ? null : new Date(at.getTime() + artifactRetentionDays * DAY_MS);
         await tx.artifact.createMany({
           data: record.artifacts.map((artifact) => ({
             id: artifact.id,
@@ -41,6 +43,7 @@ export function createRecordTransition({ db, storage }: { db: Database; storage:
             storagePath: artifact.file?.storagePath ?? null,
             data: artifact.data === null ? Prisma.DbNull : (artifact.data as Prisma.InputJsonObject),
             approvalStatus: artifact.approvalStatus,
+            expiresAt,
             createdAt: at,
           })),
           skipDuplicates: true,
@@ -124,6 +127,8 @@ async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRec
     await tx.artifact.updateMany({ where: { id: approval.artifactId, taskId: record.taskId }, data: { approvalStatus: artifactStatus } });
   }
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 // An artifact's approval_status after its approval is decided (a cancelled task discards it).
 const ARTIFACT_APPROVAL_STATUS: Record<string, string | undefined> = { approved: 'approved', denied: 'rejected', expired: 'expired' };

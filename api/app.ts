@@ -17,6 +17,7 @@ import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
+import { retentionRouter } from './retention/router';
 import { tasksRouter } from './tasks/router';
 import { tenantsRouter } from './tenants/router';
 import { webhooksRouter } from './webhooks/router';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(tasksRouter(deps));
   app.use(approvalsRouter(deps));
   app.use(artifactsRouter(deps));
+  app.use(retentionRouter(deps));
   app.use(apiKeysRouter(deps));
   app.use(tenantsRouter(deps));
   app.use(webhooksRouter(deps));

@@ -45,6 +45,7 @@ const envSchema = z.object({
       .pipe(z.array(z.string().min(32, 'each secret needs at least 32 characters')).min(1))
       .optional(),
   ),
+  RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
 });
 

@@ -9,6 +9,7 @@ import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { connectWithRetry } from './connect';
 import { registerSearchAttributes } from './search-attributes';
 import { createLocalContentStore } from '../storage/local-content-store';
+import { ensureRetentionSchedule } from './retention-schedule';
 import { createTaskWorker } from './worker';
 
 export interface RunningWorker {
@@ -44,9 +45,11 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
+  const client = new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE });
+  await ensureRetentionSchedule(client, { taskQueue: config.TASK_QUEUE, intervalMs: config.RETENTION_INTERVAL_MS });
   const dispatcher = new WebhookDispatcher({
     db,
-    temporal: new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE }),
+    temporal: client,
     feed,
     config,
     logger,

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const updateRetentionBody = z
+  .strictObject({
+    artifact_retention_days: z.number().int().min(1).max(36_500).nullable().optional(),
+    draft_expiry_days: z.number().int().min(1).max(365).optional(),
+  })
+  .refine((body) => body.artifact_retention_days !== undefined || body.draft_expiry_days !== undefined, {
+    message: 'Give artifact_retention_days (null keeps artifacts forever) or draft_expiry_days',
+  });
