@@ -8,7 +8,7 @@ import { openDatabase } from './lib/db/open';
 import { EventFeed } from './lib/events/feed';
 import { createLogger } from './lib/logger';
 import { artifactUrlSignerFor } from './lib/signing/url-secrets';
-import { createLocalContentStore } from './lib/storage/local-content-store';
+import { openContentStore } from './lib/storage/open';
 import { type RunningWorker, runWorker } from './lib/temporal/run-worker';
 
 async function main(): Promise<void> {
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     config,
     logger,
     feed,
-    storage: createLocalContentStore(config.artifactDir),
+    storage: openContentStore(config),
     artifactUrls: artifactUrlSignerFor(config),
   });
   // Only one connection may talk to the embedded database, so the process that owns it also

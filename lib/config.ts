@@ -36,7 +36,15 @@ const envSchema = z.object({
   WEBHOOK_RETRY_INITIAL_MS: milliseconds(10, 30_000),
   WEBHOOK_RETRY_MAX_INTERVAL_MS: milliseconds(10, 6 * 3_600_000),
   WEBHOOK_RETRY_WINDOW_MS: milliseconds(0, 3 * 86_400_000),
+  ARTIFACT_STORE: z.preprocess(emptyAsUnset, z.enum(['local', 's3']).default('local')),
   ARTIFACT_DIR: optionalString,
+  S3_BUCKET: optionalString,
+  S3_PREFIX: z.preprocess(emptyAsUnset, z.string().default('')),
+  S3_REGION: z.preprocess(emptyAsUnset, z.string().default('us-east-1')),
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_FORCE_PATH_STYLE: flag,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
   ARTIFACT_URL_SECRETS: z.preprocess(
     emptyAsUnset,
     z
@@ -47,6 +55,13 @@ const envSchema = z.object({
   ),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
+}).superRefine((env, ctx) => {
+  if (env.ARTIFACT_STORE === 's3' && !env.S3_BUCKET) {
+    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when ARTIFACT_STORE=s3' });
+  }
+  if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither' });
+  }
 });
 
 export type Config = z.infer<typeof envSchema> & {

@@ -143,3 +143,25 @@ describe('event and webhook settings', () => {
     expectConfigError({ [variable]: value }, variable);
   });
 });
+
+describe('artifact storage settings', () => {
+  it('keeps artifacts on the local filesystem under DATA_DIR unless told otherwise', () => {
+    const config = loadConfig({ DATA_DIR: '/var/lib/taskwright' });
+    expect(config).toMatchObject({ ARTIFACT_STORE: 'local', artifactDir: '/var/lib/taskwright/artifacts', ARTIFACT_URL_TTL_SECONDS: 900 });
+  });
+
+  it('needs a bucket for S3, and both halves of a key pair or neither', () => {
+    expectConfigError({ ARTIFACT_STORE: 's3' }, 'S3_BUCKET');
+    expectConfigError({ ARTIFACT_STORE: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'id' }, 'S3_SECRET_ACCESS_KEY');
+    expect(loadConfig({ ARTIFACT_STORE: 's3', S3_BUCKET: 'b', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({
+      S3_BUCKET: 'b',
+      S3_FORCE_PATH_STYLE: true,
+    });
+  });
+
+  it('takes a comma-separated list of long enough URL signing secrets', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ARTIFACT_URL_SECRETS: `${secret}, ${secret}y` }).ARTIFACT_URL_SECRETS).toEqual([secret, `${secret}y`]);
+    expectConfigError({ ARTIFACT_URL_SECRETS: 'short' }, 'ARTIFACT_URL_SECRETS');
+  });
+});

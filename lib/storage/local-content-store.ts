@@ -18,29 +18,18 @@ export function createLocalContentStore(root: string): ContentStore {
     async put(key, content) {
       const target = pathOf(key);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
-      // Written under a temporary name, flushed, then renamed: a crash leaves no half file.
+      // Written under a temporary name and flushed, then renamed: a crash leaves no half file.
       const temporary = `${target}.${randomBytes(6).toString('hex')}.partial`;
-      const hash = createHash('sha256');
-      let sizeBytes = 0;
-      const measure = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          sizeBytes += chunk.length;
-          done(null, chunk);
-        },
-      });
       try {
-        await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, measure, fs.createWriteStream(temporary));
-        await syncToDisk(temporary, 'r+');
+        const stored = await spoolToFile(content, temporary);
         await fs.promises.rename(temporary, target);
         // The rename is durable only once the directory entry is on disk too.
         await syncToDisk(path.dirname(target), 'r');
+        return stored;
       } catch (error) {
         await fs.promises.rm(temporary, { force: true });
         throw error;
       }
-      const stored: StoredContent = { sha256: hash.digest('hex'), sizeBytes };
-      return stored;
     },
 
     async read(key, range?: ByteRange) {
@@ -57,6 +46,22 @@ export function createLocalContentStore(root: string): ContentStore {
       await fs.promises.rm(pathOf(key), { force: true });
     },
   };
+}
+
+/** Writes `content` to `file` and flushes it to disk, hashing and measuring it on the way. */
+export async function spoolToFile(content: Readable | Buffer, file: string): Promise<StoredContent> {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  const measure = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      sizeBytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, measure, fs.createWriteStream(file));
+  await syncToDisk(file, 'r+');
+  return { sha256: hash.digest('hex'), sizeBytes };
 }
 
 async function syncToDisk(file: string, flags: 'r' | 'r+'): Promise<void> {

@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { connectWithRetry } from './connect';
 import { registerSearchAttributes } from './search-attributes';
-import { createLocalContentStore } from '../storage/local-content-store';
+import { openContentStore } from '../storage/open';
 import { ensureRetentionSchedule } from './retention-schedule';
 import { createTaskWorker } from './worker';
 
@@ -41,7 +41,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     taskQueue: config.TASK_QUEUE,
     db,
     agents: builtInAgents,
-    storage: createLocalContentStore(config.artifactDir),
+    storage: openContentStore(config),
     webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
