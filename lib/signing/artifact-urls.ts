@@ -40,7 +40,9 @@ export function createArtifactUrlSigner(options: { secrets: string[]; ttlSeconds
     verify(claims: ArtifactUrlClaims, expires: string, signature: string, now = new Date()): SignatureCheck {
       const expiresAt = /^\d{1,12}$/.test(expires) ? Number(expires) : Number.NaN;
       const given = Buffer.from(signature, 'base64url');
-      const matches = Number.isFinite(expiresAt) && options.secrets.some((secret) => {
+      // Only the canonical spelling: base64 has several for the same bytes (the last character's low bits).
+      const canonical = given.toString('base64url') === signature;
+      const matches = canonical && Number.isFinite(expiresAt) && options.secrets.some((secret) => {
         const expected = mac(secret, claims, expiresAt);
         return given.length === expected.length && timingSafeEqual(given, expected);
       });

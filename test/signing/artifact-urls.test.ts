@@ -26,6 +26,11 @@ describe('artifact URL signing', () => {
     expect(signer.verify({ ...claims, tenantId: 'ten_B' }, expires, signature, now)).toEqual({ valid: false, reason: 'invalid' });
     expect(signer.verify(claims, expires, `${signature.slice(0, -2)}AA`, now)).toEqual({ valid: false, reason: 'invalid' });
     expect(signer.verify(claims, 'soon', signature, now)).toEqual({ valid: false, reason: 'invalid' });
+    // The same bytes spelled differently (the last character's unused low bits) are refused too.
+    const last = signature.at(-1)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sameBytes = alphabet[alphabet.indexOf(last) ^ 1]!;
+    expect(signer.verify(claims, expires, `${signature.slice(0, -1)}${sameBytes}`, now)).toEqual({ valid: false, reason: 'invalid' });
   });
 
   it('keeps URLs signed with a rotated-out secret valid while it is still configured', () => {
