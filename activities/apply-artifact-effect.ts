@@ -13,10 +13,8 @@ export function createApplyArtifactEffect({ db, agents, mail }: { db: Database; 
   return async function applyArtifactEffect({ artifactId }: ArtifactEffectRequest): Promise<{ applied: boolean }> {
     const artifact = await db.artifact.findUnique({ where: { id: artifactId }, include: { task: { select: { agent: true, taskType: true } } } });
     if (!artifact) throw ApplicationFailure.nonRetryable(`Artifact ${artifactId} no longer exists`, 'artifact_deleted');
-    if (artifact.effectAppliedAt) return { applied: false };
-    if (artifact.approvalStatus !== 'approved') {
-      throw ApplicationFailure.nonRetryable(`Artifact ${artifactId} is ${artifact.approvalStatus}, not approved`, 'artifact_not_approved');
-    }
+    // Already done, or not approved after all (e.g. expired by retention first): nothing to do.
+    if (artifact.effectAppliedAt || artifact.approvalStatus !== 'approved') return { applied: false };
     const effect = agents.get(artifact.task.agent)?.taskTypes[artifact.task.taskType]?.gated?.[artifact.type];
     if (!effect) throw ApplicationFailure.nonRetryable(`No effect is declared for ${artifact.type}`, 'no_artifact_effect');
 

@@ -123,8 +123,12 @@ async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRec
   });
   const approval = await tx.approval.findUnique({ where: { id: change.id }, select: { artifactId: true } });
   const artifactStatus = ARTIFACT_APPROVAL_STATUS[change.status];
+  // Only from pending: a draft the retention pass already expired stays expired (and unsent).
   if (approval?.artifactId && artifactStatus) {
-    await tx.artifact.updateMany({ where: { id: approval.artifactId, taskId: record.taskId }, data: { approvalStatus: artifactStatus } });
+    await tx.artifact.updateMany({
+      where: { id: approval.artifactId, taskId: record.taskId, approvalStatus: 'pending' },
+      data: { approvalStatus: artifactStatus },
+    });
   }
 }
 

@@ -78,7 +78,14 @@ describe('the retention workflow', () => {
     const second = await runRetention();
     expect(second.purged.filter((id) => oldFiles.includes(id))).toEqual([]);
     expect(second.expiredDrafts).not.toContain(draft.id);
-    await stack.request(`/v1/tasks/${drafting}/cancel`, { method: 'POST', apiKey: tenant.apiKey });
+
+    // Approving a draft that expired meanwhile sends nothing, and it stays expired.
+    const approval = await stack.db.approval.findFirstOrThrow({ where: { artifactId: draft.id } });
+    const approved = await stack.request(`/v1/approvals/${approval.id}/approve`, { method: 'POST', apiKey: tenant.apiKey, json: {} });
+    expect(approved.status).toBe(200);
+    await waitForTask(stack, drafting, (task) => task.status === 'complete', { apiKey: tenant.apiKey });
+    expect((await stack.db.artifact.findUniqueOrThrow({ where: { id: draft.id } })).approvalStatus).toBe('expired');
+    expect(await stack.db.outboxMessage.count({ where: { idempotencyKey: draft.id } })).toBe(0);
   });
 
   it('is scheduled once per task queue, however many workers ensure it', async () => {
