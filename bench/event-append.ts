@@ -5,7 +5,7 @@
  *
  *   npm run bench            (or: npm run build && node dist/bench/event-append.js)
  *
- * BENCH_EVENTS (default 2000) events per scenario; DATABASE_ADMIN_URL / TEST_DATABASE_ADMIN_URL
+ * BENCH_EVENTS (default 2000) events per scenario; TEST_DATABASE_ADMIN_URL
  * to use a server other than the local cluster. Prints one line per scenario.
  */
 import { performance } from 'node:perf_hooks';
