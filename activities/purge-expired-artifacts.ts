@@ -1,5 +1,5 @@
 import type { Database } from '../lib/db/client';
-import type { ContentStore } from '../lib/storage/content-store';
+import { type ContentStore, artifactContentPrefix } from '../lib/storage/content-store';
 
 export interface RetentionReport {
   /** Artifacts whose retention window ended: rows and content removed. */
@@ -11,8 +11,8 @@ export interface RetentionReport {
 const BATCH = 500;
 
 /**
- * One retention pass. Safe to run twice or concurrently: each row is deleted (or marked) by one
- * statement, and content is removed only for rows this pass deleted.
+ * One retention pass. Safe to run twice or concurrently: deleting content and rows that are
+ * already gone changes nothing.
  */
 export function createPurgeExpiredArtifacts({ db, storage }: { db: Database; storage: ContentStore }) {
   return async function purgeExpiredArtifacts({ now }: { now: string }): Promise<RetentionReport> {
@@ -27,13 +27,13 @@ export function createPurgeExpiredArtifacts({ db, storage }: { db: Database; sto
     const purged: string[] = [];
     for (;;) {
       // Only finished tasks' artifacts: a running task may still read what it produced.
-      const batch = await db.$queryRaw<{ id: string; storage_path: string | null }[]>`
-        DELETE FROM artifacts WHERE id IN (
-          SELECT a.id FROM artifacts a JOIN tasks t ON t.id = a.task_id
-           WHERE a.expires_at <= ${at} AND t.status IN ('complete', 'failed', 'cancelled')
-           LIMIT ${BATCH})
-        RETURNING id, storage_path`;
-      await Promise.all(batch.flatMap((row) => (row.storage_path ? [storage.delete(row.storage_path)] : [])));
+      const batch = await db.$queryRaw<{ id: string; tenant_id: string; task_id: string }[]>`
+        SELECT a.id, a.tenant_id, a.task_id FROM artifacts a JOIN tasks t ON t.id = a.task_id
+         WHERE a.expires_at <= ${at} AND t.status IN ('complete', 'failed', 'cancelled')
+         ORDER BY a.expires_at LIMIT ${BATCH}`;
+      // Content first, rows after: a pass that dies in between leaves rows the next pass finds.
+      await Promise.all(batch.map((row) => storage.deletePrefix(artifactContentPrefix(row.tenant_id, row.task_id, row.id))));
+      await db.artifact.deleteMany({ where: { id: { in: batch.map((row) => row.id) } } });
       purged.push(...batch.map((row) => row.id));
       if (batch.length < BATCH) break;
     }

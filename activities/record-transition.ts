@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { type Database, Prisma } from '../lib/db/client';
 import { appendTaskEvents } from '../lib/db/task-events';
-import type { ContentStore } from '../lib/storage/content-store';
+import { type ContentStore, taskContentPrefix } from '../lib/storage/content-store';
 import type { ApprovalChange, TransitionRecord } from '../workflows/model';
 
 /**
@@ -13,7 +13,6 @@ import type { ApprovalChange, TransitionRecord } from '../workflows/model';
 export function createRecordTransition({ db, storage }: { db: Database; storage: ContentStore }) {
   return async function recordTransition(record: TransitionRecord): Promise<{ applied: boolean }> {
     const at = new Date(record.at);
-    const discarded: string[] = [];
     const result = await refuseUnstorableData(() => db.$transaction(async (tx) => {
       const outcome = await appendTaskEvents(tx, record, record.events, at);
       // Retrying cannot bring a deleted task back; stop instead of failing forever.
@@ -21,12 +20,13 @@ export function createRecordTransition({ db, storage }: { db: Database; storage:
       if (outcome !== 'appended') return { applied: false };
 
       if (record.discardArtifacts) {
-        const files = await tx.artifact.findMany({ where: { taskId: record.taskId, storagePath: { not: null } }, select: { storagePath: true } });
-        discarded.push(...files.map((file) => file.storagePath!));
         await tx.artifact.deleteMany({ where: { taskId: record.taskId, tenantId: record.tenantId } });
       }
       if (record.artifacts?.length) {
-        const { artifactRetentionDays } = await tx.tenant.findUniqueOrThrow({ where: { id: record.tenantId }, select: { artifactRetentionDays: true } });
+        // FOR SHARE: a retention change committing now either sees these rows or waits for them.
+        const [tenant] = await tx.$queryRaw<{ artifact_retention_days: number | null }[]>`
+          SELECT artifact_retention_days FROM tenants WHERE id = ${record.tenantId} FOR SHARE`;
+        const artifactRetentionDays = tenant?.artifact_retention_days ?? null;
         const expiresAt = artifactRetentionDays === null ? null : new Date(at.getTime() + artifactRetentionDays * DAY_MS);
         await tx.artifact.createMany({
           data: record.artifacts.map((artifact) => ({
@@ -68,8 +68,9 @@ export function createRecordTransition({ db, storage }: { db: Database; storage:
       });
       return { applied: true };
     }));
-    // Only once the rows are gone: content without a row is harmless, a row without content is not.
-    await Promise.all(discarded.map((storagePath) => storage.delete(storagePath)));
+    // Only once the rows are gone (content without a row is harmless, a row without content is
+    // not), and on every attempt: a retry after the commit still removes what is left.
+    if (record.discardArtifacts) await storage.deletePrefix(taskContentPrefix(record.tenantId, record.taskId));
     return result;
   };
 }
@@ -110,10 +111,6 @@ async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRec
         expiresAt: new Date(change.expiresAt),
       },
     });
-    // Whatever the artifact was, it now waits for this decision.
-    if (change.request.artifactId) {
-      await tx.artifact.updateMany({ where: { id: change.request.artifactId, taskId: record.taskId }, data: { approvalStatus: 'pending' } });
-    }
     return;
   }
   // updateMany: resolving an approval that was never stored is nothing to retry.
@@ -123,7 +120,8 @@ async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRec
   });
   const approval = await tx.approval.findUnique({ where: { id: change.id }, select: { artifactId: true } });
   const artifactStatus = ARTIFACT_APPROVAL_STATUS[change.status];
-  // Only from pending: a draft the retention pass already expired stays expired (and unsent).
+  // Only gated artifacts (created pending) follow their approval; one the retention pass already
+  // expired stays expired (and unsent).
   if (approval?.artifactId && artifactStatus) {
     await tx.artifact.updateMany({
       where: { id: approval.artifactId, taskId: record.taskId, approvalStatus: 'pending' },

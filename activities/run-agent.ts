@@ -3,7 +3,7 @@ import type { AgentRegistry } from '../agents/registry';
 import { type AgentContext, AgentError } from '../agents/sdk';
 import type { Readable } from 'node:stream';
 import type { Database } from '../lib/db/client';
-import type { ContentStore } from '../lib/storage/content-store';
+import { type ContentStore, artifactContentKey } from '../lib/storage/content-store';
 import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
 import type { AgentOutcome, ArtifactRecord, JournalEntry, TaskMessage } from '../workflows/model';
@@ -72,7 +72,12 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
       throw new Suspension({ ...outcome, artifacts } as AgentOutcome);
     };
 
-    async function storeContent(storagePath: string, content: Buffer | string | Readable) {
+    async function storeContent(artifactId: string, content: Buffer | string | Readable) {
+      const write = (attempt: number) => artifactContentKey(request.tenantId, request.taskId, artifactId, { executionId: request.executionId, attempt });
+      const { attempt } = activity.info;
+      // What earlier attempts of this run stored was never recorded (they did not complete).
+      await Promise.all(Array.from({ length: attempt - 1 }, (_, index) => storage.delete(write(index + 1))));
+      const storagePath = write(attempt);
       // A large upload can outlast the heartbeat timeout: keep reporting in while it streams.
       const beat = setInterval(() => activity.heartbeat(), HEARTBEAT_SLICE_MS);
       try {
@@ -120,11 +125,13 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
         const id = derivedId('art', request.taskId, String(cursor), String(index));
         const gated = taskType.gated?.[draft.type] !== undefined;
         if (replaying()) {
+          // Recorded when it first ran; a stream the agent opened for it is not needed.
+          if (content !== undefined && typeof content !== 'string' && !Buffer.isBuffer(content)) content.destroy();
           if (gated) replay('approval');
           return id;
         }
-        // The content is durable before the record exists; a retry rewrites the same key.
-        const file = content === undefined ? undefined : await storeContent(`${request.tenantId}/${request.taskId}/${id}`, content);
+        // The content is durable before the record exists.
+        const file = content === undefined ? undefined : await storeContent(id, content);
         artifacts.push({ id, ...draft, data: data ?? null, ...(file && { file }), approvalStatus: gated ? 'pending' : 'not_required' });
         if (!gated) return id;
         return suspend({

@@ -15,7 +15,8 @@ export function decodeCursor(cursor: string): Position {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(at);
     // Only timestamps this API can have written: the database refuses extreme years.
-    if (typeof id !== 'string' || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 9999) {
+    // Control characters (a NUL above all) are in no ID this API writes, and PostgreSQL refuses NUL.
+    if (typeof id !== 'string' || /[\u0000-\u001f]/.test(id) || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 9999) {
       throw new Error('malformed');
     }
     return { at: date, id };

@@ -135,15 +135,17 @@ export class TaskLog {
       artifact_id: request.artifactId ?? null,
       expires_at: approval.expiresAt,
     });
+    const changed = this.event('task.status_changed', { from: this.state.status, to: 'awaiting_approval' });
     // Open before the write lands, so a decision sent as soon as the approval is listed is taken.
     this.state.pendingApproval = approval;
     try {
-      await this.changeStatus('awaiting_approval', [requested], {}, {}, { kind: 'requested', ...approval });
+      await this.record([requested, changed], { status: 'awaiting_approval' }, { approval: { kind: 'requested', ...approval } });
     } catch (error) {
       // Never stored: a task that ends now must not resolve an approval that never was.
       this.state.pendingApproval = null;
       throw error;
     }
+    this.setStatus('awaiting_approval');
     return approval;
   }
 

@@ -55,13 +55,15 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
     decideUpdate,
     async (command) => {
       decision = { decision: command.decision, comment: command.comment ?? null, decidedBy: command.decidedBy };
-      await condition(() => log.status !== 'awaiting_approval');
+      await condition(() => log.state.pendingApproval?.id !== command.approvalId);
       await log.flushed();
       return log.snapshot();
     },
     {
+      // By the open approval, not the status: the approval is open (and listed) a moment before
+      // the status says `awaiting_approval`.
       validator: (command) => {
-        log.assertStatus(command.decision === 'approved' ? 'approve' : 'deny', ['awaiting_approval']);
+        if (!log.state.pendingApproval) log.assertStatus(command.decision === 'approved' ? 'approve' : 'deny', ['awaiting_approval']);
         if (log.state.pendingApproval?.id !== command.approvalId || decision) {
           throw ApplicationFailure.nonRetryable(`Approval ${command.approvalId} is not pending`, 'approval_not_pending');
         }
@@ -77,9 +79,11 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
     { validator: (_command) => log.assertStatus('give feedback on', ['pending', 'queued', 'running', 'awaiting_approval', 'needs_clarification', 'on_hold']) },
   );
 
+  // Bounded: a failing effect must not keep the task (uncancellable while it runs) open forever.
   const { applyArtifactEffect } = proxyActivities<Activities>({
     startToCloseTimeout: '5 minutes',
-    retry: { initialInterval: '1 second', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+    scheduleToCloseTimeout: '1 day',
+    retry: { initialInterval: '1 second', maximumInterval: '1 hour', backoffCoefficient: 2 },
   });
   const { runAgent } = proxyActivities<Activities>({
     startToCloseTimeout: task.execution.timeoutMs,
@@ -129,7 +133,12 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
     // Approved: the gated artifact takes effect, even if the task is cancelled meanwhile.
     if (outcome.effect && resolved.decision === 'approved') {
       const effect = outcome.effect;
-      await CancellationScope.nonCancellable(() => applyArtifactEffect(effect));
+      try {
+        await CancellationScope.nonCancellable(() => applyArtifactEffect(effect));
+      } catch (error) {
+        const reason = error instanceof ActivityFailure ? (error.cause?.message ?? error.message) : String(error);
+        throw ApplicationFailure.nonRetryable(`The approved ${effect.artifactId} could not take effect: ${reason}`, 'artifact_effect_failed');
+      }
     }
   }
 

@@ -23,6 +23,15 @@ export async function decideApproval(
       current_status: approval.status,
     });
   }
+  // A gated draft the retention pass expired cannot be approved any more.
+  const artifact = approval.artifactId ? await db.artifact.findUnique({ where: { id: approval.artifactId }, select: { approvalStatus: true } }) : null;
+  if (artifact && artifact.approvalStatus !== 'pending' && artifact.approvalStatus !== 'not_required') {
+    throw new HttpProblem(409, 'approval_not_pending', `The artifact of approval ${approval.id} is ${artifact.approvalStatus}.`, {
+      approval_id: approval.id,
+      artifact_id: approval.artifactId,
+      current_status: artifact.approvalStatus,
+    });
+  }
   const command = { approvalId: approval.id, decision, comment: options.comment, decidedBy: options.principal.actor };
   const currentStatus = async () => (await db.task.findUniqueOrThrow({ where: { id: approval.taskId } })).status;
   await sendTaskCommand(temporal, approval.task, action, decideUpdate, [command], currentStatus);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import type { Database } from '../../lib/db/client';
 import type { Artifact } from '../../lib/generated/prisma/client';
 import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
@@ -31,14 +31,15 @@ export function artifactDownloadRouter({ db, storage, artifactUrls }: { db: Data
       }
       const artifact = await db.artifact.findFirst({ where: { id: claims.artifactId, tenantId: claims.tenantId } });
       if (!artifact?.storagePath) throw notFound(`Artifact ${claims.artifactId}`);
-      await verifyContent(storage, artifact);
 
       const size = Number(artifact.sizeBytes);
       const range = parseRange(req.get('range'), size);
+      // setHeader, not res.set: Express would add a charset to the agent's MIME type.
+      res.setHeader('Content-Type', artifact.mimeType);
       res.set({
-        'Content-Type': artifact.mimeType,
         ETag: `"${artifact.sha256}"`,
         'Content-Disposition': contentDisposition(artifact.displayName),
+        'X-Content-Type-Options': 'nosniff',
         'Accept-Ranges': 'bytes',
         'Cache-Control': 'private, no-store',
       });
@@ -46,6 +47,8 @@ export function artifactDownloadRouter({ db, storage, artifactUrls }: { db: Data
         res.status(416).set('Content-Range', `bytes */${size}`).end();
         return;
       }
+      // Whatever bytes are served, the whole content is checked first (HEAD serves none).
+      if (req.method !== 'HEAD') await verifyContent(storage, artifact, req);
       if (range) res.status(206).set('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
       res.set('Content-Length', String(range ? range.end - range.start + 1 : size));
       if (req.method === 'HEAD' || size === 0) {
@@ -59,14 +62,24 @@ export function artifactDownloadRouter({ db, storage, artifactUrls }: { db: Data
   return router;
 }
 
-/** Reads the whole content once and compares it with the hash and size taken when it was written. */
-async function verifyContent(storage: ContentStore, artifact: Artifact): Promise<void> {
+/**
+ * Reads the whole content once and compares it with the hash and size taken when it was written;
+ * stops reading if the client goes away.
+ */
+async function verifyContent(storage: ContentStore, artifact: Artifact, req: Request): Promise<void> {
   const hash = createHash('sha256');
   let size = 0;
   try {
-    for await (const chunk of await storage.read(artifact.storagePath!)) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
+    const content = await storage.read(artifact.storagePath!);
+    const abandon = () => content.destroy(new Error('client went away'));
+    req.once('close', abandon);
+    try {
+      for await (const chunk of content) {
+        hash.update(chunk as Buffer);
+        size += (chunk as Buffer).length;
+      }
+    } finally {
+      req.off('close', abandon);
     }
   } catch (error) {
     if (!(error instanceof ContentMissingError)) throw error;

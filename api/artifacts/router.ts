@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Config } from '../../lib/config';
 import type { Database, Prisma } from '../../lib/db/client';
 import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
-import type { ContentStore } from '../../lib/storage/content-store';
+import { type ContentStore, artifactContentPrefix } from '../../lib/storage/content-store';
 import { type TaskStatus, isTerminal } from '../../workflows/model';
 import { decideApproval } from '../approvals/decide';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -76,10 +76,10 @@ export function artifactsRouter({ db, temporal, storage, artifactUrls, config }:
           current_status: artifact.task.status,
         });
       }
+      // Content first: if this fails the row is still there for a retry to delete.
+      await storage.deletePrefix(artifactContentPrefix(artifact.tenantId, artifact.taskId, artifact.id));
       const { count } = await db.artifact.deleteMany({ where: { id: artifact.id, tenantId } });
       if (count === 0) throw notFound(`Artifact ${artifact.id}`);
-      // After the row: content without a row is harmless, a row without content is not.
-      if (artifact.storagePath) await storage.delete(artifact.storagePath);
       res.json({ deleted: true, artifact_id: artifact.id });
     })
     .all(methodNotAllowed);

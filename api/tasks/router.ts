@@ -7,7 +7,7 @@ import { type Database, Prisma } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
 import { appendTaskEvents } from '../../lib/db/task-events';
 import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
-import type { ContentStore } from '../../lib/storage/content-store';
+import { type ContentStore, taskContentPrefix } from '../../lib/storage/content-store';
 import { presentArtifact } from '../artifacts/present';
 import { DEFAULT_APPROVAL_POLICY } from '../../agents/sdk';
 import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
@@ -296,11 +296,11 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
         await requestCancellation(task);
         return res.json({ cancelled: true, task_id: task.id });
       }
-      const files = await db.artifact.findMany({ where: { taskId: task.id, storagePath: { not: null } }, select: { storagePath: true } });
+      // Content first: if this fails the task is still there for a retry to delete.
+      await storage.deletePrefix(taskContentPrefix(task.tenantId, task.id));
       // deleteMany: a concurrent DELETE may have removed it already.
       const { count } = await db.task.deleteMany({ where: { id: task.id, tenantId } });
       if (count === 0) throw notFound(`Task ${task.id}`);
-      await Promise.all(files.map((file) => storage.delete(file.storagePath!)));
       await temporal.workflowService
         .deleteWorkflowExecution({ namespace: config.TEMPORAL_NAMESPACE, workflowExecution: { workflowId: task.id } })
         .catch((error: unknown) => req.log.warn({ err: error, task_id: task.id }, 'could not delete the workflow execution'));

@@ -14,14 +14,21 @@ export function artifactUrlSignerFor(config: Pick<Config, 'ARTIFACT_URL_SECRETS'
 }
 
 function readOrCreateSecret(file: string): string {
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  // `wx`: if another process created it first, use theirs.
-  try {
-    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    return secret;
-  } catch {
-    return fs.readFileSync(file, 'utf8').trim();
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written whole under another name, then linked into place: the file is never seen half
+    // written, and if another process linked its secret first, theirs is kept.
+    const temporary = `${file}.${randomBytes(6).toString('hex')}`;
+    fs.writeFileSync(temporary, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flush: true });
+    try {
+      fs.linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(temporary, { force: true });
+    }
   }
+  const secret = fs.readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) throw new Error(`${file} holds no usable secret; delete it to have a new one made, or set ARTIFACT_URL_SECRETS`);
+  return secret;
 }

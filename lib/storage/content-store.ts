@@ -13,9 +13,9 @@ export interface ByteRange {
 }
 
 /**
- * Where artifact files live. Keys are internal paths (`<tenant>/<task>/<artifact>`), never shown
- * to clients. `put` is atomic: a reader sees the whole content or nothing, and writing the same
- * key twice leaves one copy.
+ * Where artifact files live. Keys are internal paths (`<tenant>/<task>/<artifact>/<write>`, see
+ * `artifactContentKey`), never shown to clients. `put` is atomic: a reader sees the whole content
+ * or nothing.
  */
 export interface ContentStore {
   put(key: string, content: Readable | Buffer): Promise<StoredContent>;
@@ -23,7 +23,23 @@ export interface ContentStore {
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes the content; removing what is not there is not an error. */
   delete(key: string): Promise<void>;
+  /** Removes everything whose key starts with `prefix` (a `…/` path); idempotent. */
+  deletePrefix(prefix: string): Promise<void>;
 }
+
+/** Everything stored for one task. */
+export const taskContentPrefix = (tenantId: string, taskId: string) => `${tenantId}/${taskId}/`;
+
+/** Everything stored for one artifact: the write the row points to, and any abandoned ones. */
+export const artifactContentPrefix = (tenantId: string, taskId: string, artifactId: string) =>
+  `${taskContentPrefix(tenantId, taskId)}${artifactId}/`;
+
+/**
+ * The key of one write of an artifact's content. Never reused: a retried attempt, or a stopped
+ * execution's re-run, writes a key of its own, so content a row points to is never overwritten.
+ */
+export const artifactContentKey = (tenantId: string, taskId: string, artifactId: string, write: { executionId: string; attempt: number }) =>
+  `${artifactContentPrefix(tenantId, taskId, artifactId)}${write.executionId}-${write.attempt}`;
 
 export class ContentMissingError extends Error {
   override name = 'ContentMissingError';

@@ -45,6 +45,10 @@ export function createLocalContentStore(root: string): ContentStore {
     async delete(key) {
       await fs.promises.rm(pathOf(key), { force: true });
     },
+
+    async deletePrefix(prefix) {
+      await fs.promises.rm(pathOf(prefix.replace(/\/+$/, '')), { recursive: true, force: true });
+    },
   };
 }
 

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { ContentMissingError, type ContentStore } from './content-store';
 import { spoolToFile } from './local-content-store';
 
@@ -37,7 +45,9 @@ export function createS3ContentStore(options: S3ContentStoreOptions): ContentSto
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const spoolDir = options.spoolDir ?? os.tmpdir();
-  const objectKey = (key: string) => `${options.prefix}${key}`;
+  // `artifacts` and `artifacts/` mean the same folder.
+  const folder = options.prefix === '' || options.prefix.endsWith('/') ? options.prefix : `${options.prefix}/`;
+  const objectKey = (key: string) => `${folder}${key}`;
 
   return {
     async put(key, content) {
@@ -64,6 +74,11 @@ export function createS3ContentStore(options: S3ContentStoreOptions): ContentSto
         const object = await client.send(
           new GetObjectCommand({ Bucket: options.bucket, Key: objectKey(key), ...(range && { Range: `bytes=${range.start}-${range.end}` }) }),
         );
+        // A service that ignored the Range would hand back the whole object as if it were the part.
+        if (range && object.ContentRange?.startsWith(`bytes ${range.start}-${range.end}/`) !== true) {
+          (object.Body as Readable).destroy();
+          throw new Error(`The storage service did not honour the byte range of ${key}`);
+        }
         return object.Body as Readable;
       } catch (error) {
         if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) {
@@ -75,6 +90,15 @@ export function createS3ContentStore(options: S3ContentStoreOptions): ContentSto
 
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: options.bucket, Key: objectKey(key) }));
+    },
+
+    async deletePrefix(prefix) {
+      for (;;) {
+        const listed = await client.send(new ListObjectsV2Command({ Bucket: options.bucket, Prefix: objectKey(prefix) }));
+        const keys = (listed.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
+        await Promise.all(keys.map((Key) => client.send(new DeleteObjectCommand({ Bucket: options.bucket, Key }))));
+        if (!listed.IsTruncated) return;
+      }
     },
   };
 }

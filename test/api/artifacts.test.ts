@@ -50,7 +50,13 @@ const reachable = (signedUrl: string) => {
 };
 
 const fileOf = async (taskId: string) => (await artifactsOf(taskId)).find((artifact) => artifact.type === 'echo.file')!;
-const storedPath = (artifact: ArtifactBody) => path.join(stack.config.artifactDir, stack.admin.tenantId, artifact.task_id, artifact.artifact_id);
+const artifactDir = (artifact: ArtifactBody) => path.join(stack.config.artifactDir, stack.admin.tenantId, artifact.task_id, artifact.artifact_id);
+/** The one stored write of an artifact's content. */
+const storedPath = (artifact: ArtifactBody) => {
+  const writes = fs.readdirSync(artifactDir(artifact));
+  expect(writes).toHaveLength(1);
+  return path.join(artifactDir(artifact), writes[0]!);
+};
 
 describe('file artifacts', () => {
   const size = 5 * 1024 * 1024 + 3;
@@ -114,8 +120,12 @@ describe('file artifacts', () => {
   });
 
   it('refuses to serve content whose hash no longer matches, naming the artifact', async () => {
-    const other = await runTask({ emit_file: { display_name: 'small.txt', mime_type: 'text/plain', size_bytes: 64 } });
+    const other = await runTask({ emit_file: { display_name: 'small.csv', mime_type: 'text/csv', size_bytes: 64 } });
     const artifact = await fileOf(other);
+    const head = await fetch(reachable(artifact.signed_url!), { method: 'HEAD' });
+    // The agent's MIME type exactly (no charset added), and no sniffing.
+    expect(head.headers.get('content-type')).toBe('text/csv');
+    expect(head.headers.get('x-content-type-options')).toBe('nosniff');
     fs.writeFileSync(storedPath(artifact), Buffer.alloc(64, 1));
     const response = await fetch(reachable(artifact.signed_url!));
     const problem = await expectProblem(response, 500, 'artifact_integrity_error', { artifact_id: artifact.artifact_id });
@@ -141,6 +151,8 @@ describe('artifact listing and deletion', () => {
     expect([...page1.artifacts, ...page2.artifacts].map((artifact) => artifact.artifact_id).sort()).toEqual(all.map((artifact) => artifact.artifact_id).sort());
     expect(page2.next_cursor).toBeNull();
     await expectProblem(await stack.request('/v1/artifacts?approval_status=maybe'), 400, 'validation_failed');
+    const nulCursor = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'a\u0000b'])).toString('base64url');
+    await expectProblem(await stack.request(`/v1/artifacts?cursor=${nulCursor}`), 400, 'validation_failed');
   });
 
   it('deletes row and content of a finished task\'s artifact; 409 while the task is unfinished', async () => {
@@ -155,7 +167,7 @@ describe('artifact listing and deletion', () => {
     expect(fs.existsSync(storedPath(file))).toBe(true);
     const deleted = await stack.request(`/v1/artifacts/${file.artifact_id}`, { method: 'DELETE' });
     expect(await deleted.json()).toEqual({ deleted: true, artifact_id: file.artifact_id });
-    expect(fs.existsSync(storedPath(file))).toBe(false);
+    expect(fs.existsSync(artifactDir(file))).toBe(false);
     await expectProblem(await stack.request(`/v1/artifacts/${file.artifact_id}`), 404, 'not_found');
     await stack.request(`/v1/tasks/${waiting}/cancel`, { method: 'POST' });
   });
@@ -166,7 +178,7 @@ describe('artifact listing and deletion', () => {
     await stack.request(`/v1/tasks/${taskId}/cancel`, { method: 'POST' });
     await waitForTask(stack, taskId, (task) => task.status === 'cancelled');
     expect(await artifactsOf(taskId)).toEqual([]);
-    expect(fs.existsSync(storedPath(file))).toBe(false);
+    expect(fs.existsSync(artifactDir(file))).toBe(false);
   });
 
   it('keeps tenant B away from tenant A\'s artifacts: list, read, sign, decide and delete', async () => {

@@ -79,12 +79,15 @@ describe('the retention workflow', () => {
     expect(second.purged.filter((id) => oldFiles.includes(id))).toEqual([]);
     expect(second.expiredDrafts).not.toContain(draft.id);
 
-    // Approving a draft that expired meanwhile sends nothing, and it stays expired.
+    // A draft that expired cannot be approved any more, by either route, and is never sent.
     const approval = await stack.db.approval.findFirstOrThrow({ where: { artifactId: draft.id } });
-    const approved = await stack.request(`/v1/approvals/${approval.id}/approve`, { method: 'POST', apiKey: tenant.apiKey, json: {} });
-    expect(approved.status).toBe(200);
-    await waitForTask(stack, drafting, (task) => task.status === 'complete', { apiKey: tenant.apiKey });
-    expect((await stack.db.artifact.findUniqueOrThrow({ where: { id: draft.id } })).approvalStatus).toBe('expired');
+    for (const route of [`/v1/approvals/${approval.id}/approve`, `/v1/artifacts/${draft.id}/approve`]) {
+      await expectProblem(await stack.request(route, { method: 'POST', apiKey: tenant.apiKey, json: {} }), 409, 'approval_not_pending', {
+        current_status: 'expired',
+      });
+    }
+    await stack.request(`/v1/tasks/${drafting}/cancel`, { method: 'POST', apiKey: tenant.apiKey });
+    await waitForTask(stack, drafting, (task) => task.status === 'cancelled', { apiKey: tenant.apiKey });
     expect(await stack.db.outboxMessage.count({ where: { idempotencyKey: draft.id } })).toBe(0);
   });
 

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
 
 const claims = { artifactId: 'art_01J00000000000000000000000', tenantId: 'ten_A' };
 const now = new Date('2026-11-23T10:00:00Z');
@@ -41,5 +45,19 @@ describe('artifact URL signing', () => {
     expect(retired.verify(claims, before.get('expires')!, before.get('signature')!, now)).toEqual({ valid: false, reason: 'invalid' });
     const fresh = paramsOf(rotated.sign(claims, now).path);
     expect(retired.verify(claims, fresh.get('expires')!, fresh.get('signature')!, now)).toEqual({ valid: true });
+  });
+});
+
+describe('the signing secret kept in the data directory', () => {
+  it('is made once and then reused, so URLs survive a restart; a broken one is refused, not used', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taskwright-secret-'));
+    const config = { dataDir, ARTIFACT_URL_SECRETS: undefined, ARTIFACT_URL_TTL_SECONDS: 900 };
+    const query = paramsOf(artifactUrlSignerFor(config).sign(claims, now).path);
+    expect(artifactUrlSignerFor(config).verify(claims, query.get('expires')!, query.get('signature')!, now)).toEqual({ valid: true });
+    expect(fs.readdirSync(dataDir)).toEqual(['artifact-url-secret']);
+    expect(fs.statSync(path.join(dataDir, 'artifact-url-secret')).mode & 0o777).toBe(0o600);
+
+    fs.writeFileSync(path.join(dataDir, 'artifact-url-secret'), '');
+    expect(() => artifactUrlSignerFor(config)).toThrow('holds no usable secret');
   });
 });

@@ -24,6 +24,17 @@ export function describeContentStoreContract(name: string, store: () => ContentS
       await expect(store().read('k/a')).rejects.toBeInstanceOf(ContentMissingError);
     });
 
+    it('deletes everything under a prefix, and nothing else', async () => {
+      await store().put('ten_A/task_2/art_1/exec-1', Buffer.from('a'));
+      await store().put('ten_A/task_2/art_2/exec-1', Buffer.from('b'));
+      await store().put('ten_A/task_22/art_1/exec-1', Buffer.from('c'));
+      await store().deletePrefix('ten_A/task_2/');
+      await store().deletePrefix('ten_A/task_2/');
+      await expect(store().read('ten_A/task_2/art_1/exec-1')).rejects.toBeInstanceOf(ContentMissingError);
+      await expect(store().read('ten_A/task_2/art_2/exec-1')).rejects.toBeInstanceOf(ContentMissingError);
+      expect((await buffer(await store().read('ten_A/task_22/art_1/exec-1'))).toString()).toBe('c');
+    });
+
     it('stores empty content', async () => {
       expect(await store().put('k/empty', Buffer.alloc(0))).toEqual({ sha256: createHash('sha256').digest('hex'), sizeBytes: 0 });
       expect((await buffer(await store().read('k/empty'))).length).toBe(0);

@@ -263,8 +263,12 @@ describe('artifact work retried by Temporal', () => {
       expect(failed).toBe(true);
       const artifacts = await stack.db.artifact.findMany({ where: { taskId: task.id } });
       expect(artifacts.map((artifact) => artifact.type).sort()).toEqual(['echo.file', 'echo.result']);
-      const files = fs.readdirSync(path.join(stack.config.artifactDir, task.tenantId, task.id));
-      expect(files).toEqual([artifacts.find((artifact) => artifact.type === 'echo.file')!.id]);
+      const file = artifacts.find((artifact) => artifact.type === 'echo.file')!;
+      expect(fs.readdirSync(path.join(stack.config.artifactDir, task.tenantId, task.id))).toEqual([file.id]);
+      // The first attempt's write was removed by the second; the row points to the one left.
+      const writes = fs.readdirSync(path.join(stack.config.artifactDir, task.tenantId, task.id, file.id));
+      expect(writes).toEqual([path.basename(file.storagePath!)]);
+      expect(writes[0]).toMatch(/-2$/);
     } finally {
       await worker.stop();
     }
