@@ -63,7 +63,10 @@ export async function spoolToFile(content: Readable | Buffer, file: string): Pro
       done(null, chunk);
     },
   });
-  await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, measure, fs.createWriteStream(file));
+  // Created here, written with `r+`: a stream torn down before it opened cannot create the file
+  // again after the caller removed it.
+  await (await fs.promises.open(file, 'w')).close();
+  await pipeline(Buffer.isBuffer(content) ? Readable.from([content]) : content, measure, fs.createWriteStream(file, { flags: 'r+' }));
   await syncToDisk(file, 'r+');
   return { sha256: hash.digest('hex'), sizeBytes };
 }
