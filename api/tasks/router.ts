@@ -4,24 +4,22 @@ import { Router } from 'express';
 import { type AgentRegistry, agentSlugs } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
-import { newId } from '../../lib/ids';
 import { appendTaskEvents } from '../../lib/db/task-events';
+import { newId } from '../../lib/ids';
 import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
 import { type ContentStore, taskContentPrefix } from '../../lib/storage/content-store';
-import { presentArtifact } from '../artifacts/present';
-import { DEFAULT_APPROVAL_POLICY } from '../../agents/sdk';
 import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
-import { type Feedback, type Priority, type TaskStatus, type TaskWorkflowInput, isTerminal } from '../../workflows/model';
-import { TASK_AGENT, TASK_STATUS, TASK_TENANT, TASK_TYPE } from '../../workflows/search-attributes';
-import type { taskWorkflow } from '../../workflows/task';
+import { type TaskStatus, isTerminal } from '../../workflows/model';
+import { presentArtifact } from '../artifacts/present';
+import { decodeCursor, encodeCursor } from '../cursor';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
-import { decodeCursor, encodeCursor } from '../cursor';
-import { illegalTransition, sendTaskCommand } from './commands';
-import { countTasks, findTaskIds } from './listing';
 import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
+import { illegalTransition, sendTaskCommand } from './commands';
+import { updateTaskDetails } from './details';
+import { countTasks, findTaskIds } from './listing';
 import { type TaskRow, loadTaskListItems, loadTaskRecord } from './present';
 import {
   type CreateTaskBody,
@@ -34,6 +32,7 @@ import {
   processBody,
   updateTaskBody,
 } from './schemas';
+import { startTaskWorkflow } from './start-workflow';
 
 export interface TasksRouterDependencies {
   db: Database;
@@ -46,10 +45,9 @@ export interface TasksRouterDependencies {
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
 const DEFAULT_PAGE_SIZE = 20;
-// Temporal priority keys: lower runs first.
-const PRIORITY_KEYS: Record<Priority, number> = { high: 1, normal: 3, low: 5 };
 
-export function tasksRouter({ db, storage, artifactUrls, temporal, agents, config }: TasksRouterDependencies): Router {
+export function tasksRouter(deps: TasksRouterDependencies): Router {
+  const { db, storage, artifactUrls, temporal, agents, config } = deps;
   const router = Router();
 
   async function loadTask(tenantId: string, taskId: string): Promise<TaskRow> {
@@ -101,7 +99,7 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
         // A create that died between writing the row and starting the workflow is finished by
         // its retry (nothing has happened to the task yet, so starting it now is safe).
         if (replayed.lastSeq === 1) {
-          await startTaskWorkflow(replayed).catch((error: unknown) => {
+          await startTaskWorkflow(deps, replayed).catch((error: unknown) => {
             if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw temporalUnavailable(error, 'The task was not started');
           });
         }
@@ -152,7 +150,7 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
       }
 
       try {
-        await startTaskWorkflow(task);
+        await startTaskWorkflow(deps, task);
       } catch (error) {
         // Started after all (by a concurrent replay of this Idempotency-Key, or before an
         // ambiguous error): the task is fine as it is.
@@ -201,39 +199,6 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
       res.json({ tasks: await presentMany(page), next_cursor: ids.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null });
     })
     .all(methodNotAllowed);
-
-  /** Starts the workflow of a freshly created task; its ID is the task's. */
-  async function startTaskWorkflow(task: TaskRow): Promise<void> {
-    const taskType = agents.get(task.agent)?.taskTypes[task.taskType];
-    if (!taskType) throw new Error(`Task ${task.id} names an agent task type this server does not have: ${task.agent}/${task.taskType}`);
-    const priority = task.priority as Priority;
-    const { draftExpiryDays } = await db.tenant.findUniqueOrThrow({ where: { id: task.tenantId }, select: { draftExpiryDays: true } });
-    const workflowInput: TaskWorkflowInput = {
-      taskId: task.id,
-      tenantId: task.tenantId,
-      agent: task.agent,
-      taskType: task.taskType,
-      input: task.input as Record<string, unknown>,
-      priority,
-      deferred: task.status === 'pending',
-      execution: { timeoutMs: taskType.timeoutMs, maximumAttempts: taskType.maximumAttempts },
-      approval: taskType.approval ?? DEFAULT_APPROVAL_POLICY,
-      draftExpiryMs: draftExpiryDays * 24 * 60 * 60 * 1000,
-    };
-    await temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
-      taskQueue: config.TASK_QUEUE,
-      workflowId: task.id,
-      args: [workflowInput],
-      // Activities inherit it: a high-priority task's work is dispatched before queued low work.
-      priority: { priorityKey: PRIORITY_KEYS[priority] },
-      typedSearchAttributes: [
-        { key: TASK_TENANT, value: task.tenantId },
-        { key: TASK_AGENT, value: task.agent },
-        { key: TASK_TYPE, value: task.taskType },
-        { key: TASK_STATUS, value: task.status },
-      ],
-    });
-  }
 
   async function loadInOrder(ids: string[]): Promise<TaskRow[]> {
     const rows = new Map((await db.task.findMany({ where: { id: { in: ids } } })).map((task) => [task.id, task]));
@@ -286,7 +251,7 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
         skills: body.skills,
         followers: body.followers && [...new Set(body.followers)],
       };
-      await updateDetails(task, changes, principal.actor);
+      await updateTaskDetails(db, task, changes, principal.actor);
       res.json(await presentCurrent(principal.tenantId, task.id));
     })
     .delete(async (req, res) => {
@@ -324,7 +289,7 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
       const principal = principalOf(req);
       const { emails } = parseBody(assigneesBody, req);
       const task = await loadTask(principal.tenantId, req.params.id);
-      await updateDetails(task, { assigned_users: emails }, principal.actor);
+      await updateTaskDetails(db, task, { assigned_users: emails }, principal.actor);
       res.json(await presentCurrent(principal.tenantId, task.id));
     })
     .all(methodNotAllowed);
@@ -358,7 +323,7 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
       const task = await loadTask(principal.tenantId, req.params.id);
       if (isTerminal(task.status as TaskStatus)) {
         // Feedback is mostly given on finished work, whose workflow has closed: record it here.
-        await recordFeedbackOnFinishedTask(task, feedback, principal.actor);
+        await updateTaskDetails(db, task, { feedback }, principal.actor);
       } else {
         await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task));
       }
@@ -376,34 +341,6 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
     })
     .all(methodNotAllowed);
 
-  /**
-   * Details that are not part of the task's state machine (title, assignees, ...) change in the
-   * projection directly, with a `task.updated` event saying what changed, from what, to what.
-   */
-  async function updateDetails(task: TaskRow, changes: Partial<Record<DetailField, unknown>>, by: string): Promise<void> {
-    await db.$transaction(async (tx) => {
-      const current = await tx.task.findUniqueOrThrow({ where: { id: task.id } });
-      const fields: Record<string, { from: unknown; to: unknown }> = {};
-      for (const [field, to] of Object.entries(changes) as [DetailField, unknown][]) {
-        const from = current[DETAIL_COLUMNS[field]];
-        if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) fields[field] = { from, to };
-      }
-      if (Object.keys(fields).length === 0) return;
-      const data = Object.fromEntries(Object.entries(fields).map(([field, change]) => [DETAIL_COLUMNS[field as DetailField], change.to]));
-      await appendTaskEvents(tx, eventOwner(task), [{ id: newId('evt'), type: 'task.updated', data: { task_id: task.id, fields, by } }], new Date());
-      await tx.task.update({ where: { id: task.id }, data });
-    });
-  }
-
-  async function recordFeedbackOnFinishedTask(task: TaskRow, feedback: Feedback, by: string): Promise<void> {
-    await db.$transaction(async (tx) => {
-      const { feedback: from } = await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: { feedback: true } });
-      const data = { task_id: task.id, fields: { feedback: { from, to: feedback } }, by };
-      await appendTaskEvents(tx, eventOwner(task), [{ id: newId('evt'), type: 'task.updated', data }], new Date());
-      await tx.task.update({ where: { id: task.id }, data: { feedback } });
-    });
-  }
-
   /** Cancels the task's workflow; a task that already ended is a 409 with its status. */
   async function requestCancellation(task: TaskRow): Promise<void> {
     if (isTerminal(task.status as TaskStatus)) throw illegalTransition(task, 'cancel');
@@ -420,18 +357,6 @@ export function tasksRouter({ db, storage, artifactUrls, temporal, agents, confi
 
   return router;
 }
-
-const eventOwner = (task: TaskRow) => ({ taskId: task.id, tenantId: task.tenantId, agent: task.agent });
-
-type DetailField = 'title' | 'description' | 'type' | 'skills' | 'followers' | 'assigned_users';
-const DETAIL_COLUMNS = {
-  title: 'title',
-  description: 'description',
-  type: 'type',
-  skills: 'skills',
-  followers: 'followers',
-  assigned_users: 'assignedUsers',
-} as const satisfies Record<DetailField, keyof TaskRow>;
 
 /** JSON with sorted keys, so equal bodies hash equally whatever their key order. */
 function canonicalJson(value: unknown): string {
