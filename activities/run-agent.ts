@@ -2,7 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AgentRegistry } from '../agents/registry';
 import { type AgentContext, AgentError } from '../agents/sdk';
 import type { Readable } from 'node:stream';
-import type { Database } from '../lib/db/client';
+import type { Database, Prisma } from '../lib/db/client';
 import { type ContentStore, artifactContentKey } from '../lib/storage/content-store';
 import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
@@ -38,8 +38,9 @@ class Suspension extends Error {
  */
 export function createRunAgent({ db, agents, storage }: { db: Database; agents: AgentRegistry; storage: ContentStore }) {
   return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
-    const taskType = agents.get(request.agent)?.taskTypes[request.taskType];
-    if (!taskType) {
+    const agent = agents.get(request.agent);
+    const taskType = agent?.taskTypes[request.taskType];
+    if (!agent || !taskType) {
       throw ApplicationFailure.nonRetryable(`Agent ${request.agent} has no task type ${request.taskType}`, 'unknown_task_type');
     }
     const parsed = taskType.input.safeParse(request.input);
@@ -55,7 +56,7 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
     const replaying = () => cursor < journal.length;
     const artifacts: ArtifactRecord[] = [];
     const emittedAt = new Map<number, number>();
-    let progressCalls = 0;
+    let agentEvents = 0;
 
     function replay<Kind extends JournalEntry['kind']>(kind: Kind): Extract<JournalEntry, { kind: Kind }> {
       const entry = journal[cursor]!;
@@ -71,6 +72,21 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
     const suspend = (outcome: OutcomeWithoutArtifacts): never => {
       throw new Suspension({ ...outcome, artifacts } as AgentOutcome);
     };
+
+    /**
+     * An event the running agent reports (progress, a tool call), written at once and only while
+     * the task is `running`. Named by execution and position, so a retried attempt writes nothing
+     * twice.
+     */
+    async function recordAgentEvent(type: 'task.progress' | 'tool_call.executed', data: Record<string, unknown>, patch?: Prisma.TaskUpdateInput) {
+      agentEvents += 1;
+      const eventId = derivedId('evt', request.taskId, request.executionId, String(journal.length), String(agentEvents));
+      await db.$transaction(async (tx) => {
+        const event = { id: eventId, type, data: { task_id: request.taskId, execution_id: request.executionId, ...data } };
+        const outcome = await appendTaskEvents(tx, owner, [event], new Date(), { onlyWhileStatus: 'running' });
+        if (outcome === 'appended' && patch) await tx.task.update({ where: { id: request.taskId }, data: patch });
+      });
+    }
 
     async function storeContent(artifactId: string, content: Buffer | string | Readable) {
       const write = (attempt: number) => artifactContentKey(request.tenantId, request.taskId, artifactId, { executionId: request.executionId, attempt });
@@ -103,20 +119,24 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
       },
       async progress(fraction, message) {
         if (replaying()) return;
-        progressCalls += 1;
         const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
         activity.heartbeat({ fraction: clamped, message });
-        // Named by execution and position, so a retried attempt re-reports nothing twice.
-        const eventId = derivedId('evt', request.taskId, request.executionId, String(journal.length), String(progressCalls));
-        await db.$transaction(async (tx) => {
-          const data = { task_id: request.taskId, execution_id: request.executionId, fraction: clamped, message: message ?? null };
-          const outcome = await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), {
-            onlyWhileStatus: 'running',
+        await recordAgentEvent('task.progress', { fraction: clamped, message: message ?? null }, { progress: clamped, progressMessage: message ?? null });
+      },
+      tools: {
+        async call(name, args) {
+          const tool = agent.tools?.[name];
+          if (!tool) throw new AgentError('unknown_tool', `Agent ${request.agent} has no tool "${name}"`);
+          // A checkpoint of its own: a resumed task does not call the tool again.
+          return context.step(`tool ${name}`, async () => {
+            const parsed = tool.input.safeParse(args);
+            if (!parsed.success) throw new AgentError('invalid_tool_input', `Tool ${name}: ${parsed.error.message}`);
+            const started = Date.now();
+            const result = await tool.run(parsed.data, { signal: activity.cancellationSignal });
+            await recordAgentEvent('tool_call.executed', { tool: name, args: parsed.data, result, duration_ms: Date.now() - started });
+            return result;
           });
-          if (outcome === 'appended') {
-            await tx.task.update({ where: { id: request.taskId }, data: { progress: clamped, progressMessage: message ?? null } });
-          }
-        });
+        },
       },
       async emitArtifact({ content, data, ...draft }) {
         // Named by where in the run it was emitted: a replay names it the same, and skips it.

@@ -41,6 +41,23 @@ export interface AgentContext {
   requestApproval(request: ApprovalRequest): Promise<ApprovalDecision>;
   /** Suspends the task in `needs_clarification`; resolves with the answer given to `process`. */
   askClarification(question: string): Promise<string>;
+  /**
+   * The agent's tools (its skills). Each call is checkpointed like `step` and recorded as
+   * `tool_call.executed`; a retried attempt may call a tool again, so tools must be idempotent.
+   */
+  tools: { call(name: string, args: JsonObject): Promise<unknown> };
+}
+
+/** A tool an agent may call: validated arguments in, JSON out. */
+export interface ToolDefinition<Args extends JsonObject = JsonObject> {
+  description: string;
+  input: z.ZodType<Args>;
+  run(args: Args, context: { signal: AbortSignal }): Promise<unknown>;
+}
+
+/** Keeps a tool's argument type tied to its schema. */
+export function defineTool<Args extends JsonObject>(definition: ToolDefinition<Args>): ToolDefinition {
+  return definition as unknown as ToolDefinition;
 }
 
 /** An artifact an agent produces: structured `data`, file `content`, or both. */
@@ -115,6 +132,8 @@ export interface AgentDefinition {
   description: string;
   /** Used when a task names no task type (the AGNT shape names only the assistant). */
   defaultTaskType: string;
+  /** The tools (skills) its code may call through `context.tools`. */
+  tools?: Record<string, ToolDefinition>;
   taskTypes: Record<string, TaskTypeDefinition>;
 }
 

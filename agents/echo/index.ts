@@ -1,7 +1,15 @@
 import { createCipheriv, createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { AgentError, type AgentContext, type AgentDefinition, type ArtifactEffect, type TaskTypeDefinition, defineTaskType } from '../sdk';
+import {
+  AgentError,
+  type AgentContext,
+  type AgentDefinition,
+  type ArtifactEffect,
+  type TaskTypeDefinition,
+  defineTaskType,
+  defineTool,
+} from '../sdk';
 
 const echoInput = z.strictObject({
   message: z.string().max(10_000).optional().describe('Text to echo back.'),
@@ -29,6 +37,11 @@ const echoInput = z.strictObject({
     .strictObject({ to: z.email(), subject: z.string().min(1).max(500), body: z.string().max(50_000) })
     .optional()
     .describe('Also emit an approval-gated `echo.email_draft`; once approved it is sent through the mail transport.'),
+  call_tools: z
+    .array(z.strictObject({ name: z.string().min(1).max(100), args: z.record(z.string(), z.unknown()).default({}) }))
+    .max(20)
+    .optional()
+    .describe('Call these tools (`uppercase`, `word_count`) first; their results are echoed.'),
   fail_with: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower_snake_case error code')
@@ -46,6 +59,8 @@ async function echo(context: AgentContext, input: EchoInput) {
       return step;
     });
   }
+  const toolResults: unknown[] = [];
+  for (const call of input.call_tools ?? []) toolResults.push(await context.tools.call(call.name, call.args));
   if (input.sleep_ms) await context.step('work', () => context.sleep(input.sleep_ms!));
   if (input.fail_with) throw new AgentError(input.fail_with, `Failed on request (fail_with: ${input.fail_with}).`);
 
@@ -55,6 +70,7 @@ async function echo(context: AgentContext, input: EchoInput) {
     input,
     clarification,
     messages: context.messages.map((message) => message.text),
+    tool_results: toolResults,
   };
   const artifactId = await context.emitArtifact({ type: 'echo.result', displayName: 'echo.json', mimeType: 'application/json', data: echoed });
   if (input.emit_file) {
@@ -123,6 +139,18 @@ export const echoAgent: AgentDefinition = {
   name: 'Echo',
   description: 'Echoes its input back as an artifact, optionally after working, asking a question or asking for approval.',
   defaultTaskType: 'echo',
+  tools: {
+    uppercase: defineTool({
+      description: 'The text in upper case.',
+      input: z.strictObject({ text: z.string().max(10_000) }),
+      run: async ({ text }) => ({ text: text.toUpperCase() }),
+    }),
+    word_count: defineTool({
+      description: 'How many words the text has.',
+      input: z.strictObject({ text: z.string().max(100_000) }),
+      run: async ({ text }) => ({ words: text.split(/\s+/).filter(Boolean).length }),
+    }),
+  },
   taskTypes: {
     echo: echoTaskType('Echo the input back as an `echo.result` artifact. An approval nobody answers fails the task.', 'fail'),
     echo_best_effort: echoTaskType('Like `echo`, but an approval nobody answers lets the task complete without it.', 'continue'),

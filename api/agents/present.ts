@@ -9,6 +9,11 @@ export function presentAgent(agent: AgentDefinition) {
     name: agent.name,
     description: agent.description,
     default_task_type: agent.defaultTaskType,
+    skills: Object.entries(agent.tools ?? {}).map(([name, tool]) => ({
+      name,
+      description: tool.description,
+      input_schema: z.toJSONSchema(tool.input, { io: 'input' }),
+    })),
     task_types: Object.entries(agent.taskTypes).map(([name, taskType]) => ({
       name,
       description: taskType.description,
