@@ -26,3 +26,13 @@ export function decodeCursor(cursor: string): Position {
 
 // No ID this API writes has one, and PostgreSQL refuses a NUL outright.
 const hasControlCharacter = (text: string) => [...text].some((character) => character.charCodeAt(0) < 0x20);
+
+/**
+ * One page of a keyset listing fetched with `take: limit + 1`: the first `limit` rows, and a
+ * cursor after the last of them when the extra row shows there is more.
+ */
+export function keysetPage<Row extends { id: string }>(rows: Row[], limit: number, at: (row: Row) => Date): { page: Row[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor({ at: at(last), id: last.id }) : null };
+}

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Database } from '../../lib/db/client';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { notFound } from '../problem';
 import { parseBody, parseQuery } from '../validation';
 import { decideApproval } from './decide';
@@ -37,9 +37,7 @@ export function approvalsRouter({ db, temporal }: { db: Database; temporal: Clie
         orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
         take: query.limit + 1,
       });
-      const page = approvals.slice(0, query.limit);
-      const last = page.at(-1);
-      const nextCursor = approvals.length > query.limit && last ? encodeCursor({ at: last.requestedAt, id: last.id }) : null;
+      const { page, nextCursor } = keysetPage(approvals, query.limit, (approval) => approval.requestedAt);
       res.json({ approvals: page.map(presentApproval), next_cursor: nextCursor });
     })
     .all(methodNotAllowed);

@@ -6,7 +6,7 @@ import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
 import { type ContentStore, artifactContentPrefix } from '../../lib/storage/content-store';
 import { type TaskStatus, isTerminal } from '../../workflows/model';
 import { decideApproval } from '../approvals/decide';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, notFound } from '../problem';
@@ -50,12 +50,8 @@ export function artifactsRouter({ db, temporal, storage, artifactUrls, config }:
       };
       // Newest first, ties broken by id: a total order, so pages neither repeat nor skip.
       const artifacts = await db.artifact.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 });
-      const page = artifacts.slice(0, query.limit);
-      const last = page.at(-1);
-      res.json({
-        artifacts: page.map((artifact) => presentArtifact(artifact, signing)),
-        next_cursor: artifacts.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-      });
+      const { page, nextCursor } = keysetPage(artifacts, query.limit, (artifact) => artifact.createdAt);
+      res.json({ artifacts: page.map((artifact) => presentArtifact(artifact, signing)), next_cursor: nextCursor });
     })
     .all(methodNotAllowed);
 

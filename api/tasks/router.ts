@@ -11,7 +11,7 @@ import { type ContentStore, taskContentPrefix } from '../../lib/storage/content-
 import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { type TaskStatus, isTerminal } from '../../workflows/model';
 import { presentArtifact } from '../artifacts/present';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
@@ -194,9 +194,8 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const limit = query.limit ?? DEFAULT_PAGE_SIZE;
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       const ids = await findTaskIds(db, filters, { limit: limit + 1, after });
-      const page = await loadInOrder(ids.slice(0, limit));
-      const last = page[page.length - 1];
-      res.json({ tasks: await presentMany(page), next_cursor: ids.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null });
+      const { page, nextCursor } = keysetPage(await loadInOrder(ids), limit, (task) => task.createdAt);
+      res.json({ tasks: await presentMany(page), next_cursor: nextCursor });
     })
     .all(methodNotAllowed);
 

@@ -5,7 +5,7 @@ import type { Database } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
 import { type DeliveryConfig, launchDelivery } from '../../lib/webhooks/start-delivery';
 import { checkWebhookUrl } from '../../lib/webhooks/url-policy';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf, requireAdmin } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { invalidRequest, notFound } from '../problem';
@@ -85,9 +85,8 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
         take: query.limit + 1,
         include: withAttempts,
       });
-      const page = deliveries.slice(0, query.limit);
-      const last = page.at(-1);
-      res.json({ deliveries: page.map(presentDelivery), next_cursor: deliveries.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null });
+      const { page, nextCursor } = keysetPage(deliveries, query.limit, (delivery) => delivery.createdAt);
+      res.json({ deliveries: page.map(presentDelivery), next_cursor: nextCursor });
     })
     .all(methodNotAllowed);
 
