@@ -16,6 +16,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly TaskStatus[] = ['complete', 'failed', 'cancelled'];
 export const isTerminal = (status: TaskStatus): boolean => TERMINAL_STATUSES.includes(status);
+export const OPEN_STATUSES: readonly TaskStatus[] = TASK_STATUSES.filter((status) => !isTerminal(status));
 
 export type EventType =
   | 'task.created'

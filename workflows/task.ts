@@ -16,7 +16,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from './definitions';
-import { type AgentOutcome, type ApprovalDecision, type TaskError, type TaskSnapshot, type TaskWorkflowInput, TERMINAL_STATUSES } from './model';
+import { type AgentOutcome, type ApprovalDecision, type TaskError, type TaskSnapshot, type TaskWorkflowInput, OPEN_STATUSES, isTerminal } from './model';
 import { TaskLog } from './task-log';
 
 const DEFAULT_HISTORY_LIMIT = 2_000;
@@ -45,7 +45,7 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
     async () => {
       stopRequested = true;
       segment?.cancel();
-      await condition(() => log.status === 'on_hold' || TERMINAL_STATUSES.includes(log.status));
+      await condition(() => log.status === 'on_hold' || isTerminal(log.status));
       await log.flushed();
       return log.snapshot();
     },
@@ -76,7 +76,8 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
       await log.giveFeedback(command);
       return log.snapshot();
     },
-    { validator: (_command) => log.assertStatus('give feedback on', ['pending', 'queued', 'running', 'awaiting_approval', 'needs_clarification', 'on_hold']) },
+    // A finished task's workflow is closed; the API records feedback on it directly.
+    { validator: (_command) => log.assertStatus('give feedback on', OPEN_STATUSES) },
   );
 
   // Bounded: a failing effect must not keep the task (uncancellable while it runs) open forever.
