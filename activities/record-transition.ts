@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { type Database, Prisma } from '../lib/db/client';
+import { applyRetentionWindow } from '../lib/db/artifact-retention';
 import { appendTaskEvents } from '../lib/db/task-events';
 import { type ContentStore, taskContentPrefix } from '../lib/storage/content-store';
 import type { ApprovalChange, TransitionRecord } from '../workflows/model';
@@ -23,11 +24,6 @@ export function createRecordTransition({ db, storage }: { db: Database; storage:
         await tx.artifact.deleteMany({ where: { taskId: record.taskId, tenantId: record.tenantId } });
       }
       if (record.artifacts?.length) {
-        // FOR SHARE: a retention change committing now either sees these rows or waits for them.
-        const [tenant] = await tx.$queryRaw<{ artifact_retention_days: number | null }[]>`
-          SELECT artifact_retention_days FROM tenants WHERE id = ${record.tenantId} FOR SHARE`;
-        const artifactRetentionDays = tenant?.artifact_retention_days ?? null;
-        const expiresAt = artifactRetentionDays === null ? null : new Date(at.getTime() + artifactRetentionDays * DAY_MS);
         await tx.artifact.createMany({
           data: record.artifacts.map((artifact) => ({
             id: artifact.id,
@@ -43,11 +39,11 @@ export function createRecordTransition({ db, storage }: { db: Database; storage:
             storagePath: artifact.file?.storagePath ?? null,
             data: artifact.data === null ? Prisma.DbNull : (artifact.data as Prisma.InputJsonObject),
             approvalStatus: artifact.approvalStatus,
-            expiresAt,
             createdAt: at,
           })),
           skipDuplicates: true,
         });
+        await applyRetentionWindow(tx, record.tenantId, record.artifacts.map((artifact) => artifact.id));
       }
       if (record.approval) await writeApproval(tx, record, record.approval);
 
@@ -129,8 +125,6 @@ async function writeApproval(tx: Prisma.TransactionClient, record: TransitionRec
     });
   }
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 // An artifact's approval_status after its approval is decided (a cancelled task discards it).
 const ARTIFACT_APPROVAL_STATUS: Record<string, string | undefined> = { approved: 'approved', denied: 'rejected', expired: 'expired' };

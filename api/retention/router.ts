@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { applyRetentionWindow } from '../../lib/db/artifact-retention';
 import type { Database } from '../../lib/db/client';
 import { principalOf, requireAdmin } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
@@ -30,12 +31,7 @@ export function retentionRouter({ db }: { db: Database }): Router {
           select: settings,
         });
         // A new window applies to the artifacts the tenant already has, too.
-        if (body.artifact_retention_days !== undefined) {
-          const days = tenant.artifactRetentionDays;
-          await tx.$executeRaw`
-            UPDATE artifacts SET expires_at = CASE WHEN ${days}::int IS NULL THEN NULL ELSE created_at + make_interval(days => ${days}::int) END
-             WHERE tenant_id = ${tenantId}`;
-        }
+        if (body.artifact_retention_days !== undefined) await applyRetentionWindow(tx, tenantId);
         return tenant;
       });
       res.json(present(updated));
