@@ -142,7 +142,6 @@ export interface TaskState {
   feedback: Feedback;
   pendingApproval: PendingApproval | null;
   pendingQuestion: string | null;
-  runs: number;
 }
 
 export interface PendingApproval {

@@ -49,7 +49,6 @@ export class TaskLog {
       feedback: null,
       pendingApproval: null,
       pendingQuestion: null,
-      runs: 1,
     };
   }
 

@@ -148,7 +148,7 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
     if (!info.continueAsNewSuggested && info.historyLength < (task.historyLimit ?? DEFAULT_HISTORY_LIMIT)) return;
     await condition(allHandlersFinished);
     await log.flushed();
-    await continueAsNew<typeof taskWorkflow>({ ...task, carried: { ...log.state, runs: log.state.runs + 1 } });
+    await continueAsNew<typeof taskWorkflow>({ ...task, carried: log.state });
   }
 
   try {

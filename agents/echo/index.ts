@@ -6,6 +6,7 @@ import {
   type AgentContext,
   type AgentDefinition,
   type ArtifactEffect,
+  DEFAULT_APPROVAL_POLICY,
   type TaskTypeDefinition,
   defineTaskType,
   defineTool,
@@ -127,7 +128,7 @@ const echoTaskType = (description: string, onTimeout: 'fail' | 'continue'): Task
     emits: ['echo.result', 'echo.file', 'echo.email_draft'],
     timeoutMs: 2 * 60 * 60 * 1000,
     maximumAttempts: 3,
-    approval: { timeoutMs: 7 * 24 * 60 * 60 * 1000, onTimeout },
+    approval: { ...DEFAULT_APPROVAL_POLICY, onTimeout },
     gated: { 'echo.email_draft': sendDraft },
     run: echo,
   });
