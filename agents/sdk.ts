@@ -46,6 +46,84 @@ export interface AgentContext {
    * `tool_call.executed`; a retried attempt may call a tool again, so tools must be idempotent.
    */
   tools: { call(name: string, args: JsonObject): Promise<unknown> };
+  /** The tenant's uploaded files (`/v1/files`). */
+  files: AgentFiles;
+  /**
+   * Downloads a URL through the operator's outbound URL policy (private, loopback, link-local
+   * and metadata addresses refused unless allowed; no redirect to a refused address; size cap,
+   * timeout, content-type allow-list). Fails with AgentError `source_unreachable` naming the URL.
+   */
+  fetch(url: string, options?: FetchOptions): Promise<OpenedContent>;
+  /** The tenant's artifacts (read-only), e.g. an earlier task's report. */
+  artifacts: AgentArtifacts;
+  /** The tenant's event log (read-only). */
+  events: AgentEvents;
+}
+
+/** A file a tenant uploaded. */
+export interface FileInfo {
+  id: string;
+  name: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Given at upload (e.g. `evidence`, `questionnaire`, `attachment`), or null. */
+  purpose: string | null;
+  createdAt: Date;
+}
+
+/** Content an agent reads, with what is known about it. */
+export interface OpenedContent {
+  name: string;
+  mimeType: string;
+  /** Null when the source did not say (a fetched URL without Content-Length). */
+  sizeBytes: number | null;
+  content: Readable;
+}
+
+export interface AgentFiles {
+  /** The tenant's files, newest first; only those uploaded with `purpose` when given. */
+  list(filter?: { purpose?: string; limit?: number }): Promise<FileInfo[]>;
+  /** One of the tenant's files and its content; AgentError `file_not_found` if there is none. */
+  open(fileId: string): Promise<FileInfo & OpenedContent>;
+}
+
+export interface FetchOptions {
+  /** MIME types accepted (default: the documents and archives agents read). */
+  accept?: string[];
+  /** Lower than the operator's cap, never higher. */
+  maxBytes?: number;
+}
+
+/** An artifact as an agent reads it. */
+export interface ArtifactInfo extends StoredArtifact {
+  mimeType: string;
+  approvalStatus: 'not_required' | 'pending' | 'approved' | 'rejected' | 'expired';
+  /** When an approved gated artifact took effect (e.g. the draft was sent). */
+  effectAppliedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface AgentArtifacts {
+  /** One of the tenant's artifacts, or null. */
+  get(artifactId: string): Promise<ArtifactInfo | null>;
+  /** The tenant's artifacts, newest first. */
+  list(filter?: { type?: string; since?: Date; until?: Date; limit?: number }): Promise<ArtifactInfo[]>;
+}
+
+/** An event of the tenant's log. */
+export interface EventInfo {
+  seq: number;
+  type: string;
+  taskId: string | null;
+  agent: string | null;
+  data: JsonObject;
+  createdAt: Date;
+}
+
+export interface AgentEvents {
+  /** The tenant's events in `seq` order, `since` and `until` inclusive/exclusive. */
+  list(filter?: { types?: string[]; agent?: string; since?: Date; until?: Date; limit?: number }): Promise<EventInfo[]>;
 }
 
 /** A tool an agent may call: validated arguments in, JSON out. */

@@ -62,6 +62,8 @@ export interface TaskMessage {
 
 export interface TaskFile {
   name: string;
+  /** One of the tenant's uploaded files (`/v1/files`). */
+  file_id?: string;
   url?: string;
   mime_type?: string;
 }
