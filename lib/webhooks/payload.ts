@@ -1,4 +1,4 @@
-import { loadTaskRecord } from '../../api/tasks/present';
+import { findTaskRecord } from '../../api/tasks/present';
 import type { Config } from '../config';
 import type { Prisma } from '../db/client';
 import { type EventRow, presentEvent } from '../events/present';
@@ -11,7 +11,5 @@ export type PayloadConfig = Pick<Config, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE
  */
 export async function webhookBody(db: Prisma.TransactionClient, event: EventRow, config: PayloadConfig): Promise<string> {
   if (!event.type.startsWith('task.') || !event.taskId) return JSON.stringify(presentEvent(event));
-  const task = await db.task.findUnique({ where: { id: event.taskId } });
-  if (!task) return JSON.stringify({ ...presentEvent(event), task: null });
-  return JSON.stringify({ ...presentEvent(event), task: await loadTaskRecord(db, task, config) });
+  return JSON.stringify({ ...presentEvent(event), task: await findTaskRecord(db, event.tenantId, event.taskId, config) });
 }
