@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type TestStack, type TestTenant, startStack, waitForTask } from '../support/stack';
+import { eventually } from '../support/eventually';
 import { type Problem, expectProblem } from '../support/problem';
 
 let stack: TestStack;
@@ -106,6 +107,32 @@ describe('authentication', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as IssuedKey).revoked_at).toBe(revoked.revoked_at);
     await expectUnauthorized(await probe(member.key));
+  });
+
+  it('is refused by every API process within a second of its revocation', async () => {
+    const other = await stack.startApi();
+    const member = await issueKey(stack.admin.apiKey, { name: 'revoked elsewhere', role: 'member' });
+    // The other process has read (and may keep) the key as valid.
+    expect((await other.request('/v1/tasks/task_does_not_exist', { apiKey: member.key })).status).toBe(404);
+
+    expect((await stack.request(`/v1/api-keys/${member.id}`, { method: 'DELETE' })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const problem = await expectUnauthorized(await other.request('/v1/tasks/task_does_not_exist', { apiKey: member.key }));
+    expect(problem.detail).toMatch(/revoked/);
+  });
+
+  it("records when a key was last used, without a write per request", async () => {
+    const member = await issueKey(stack.admin.apiKey, { name: 'use check', role: 'member' });
+    for (let i = 0; i < 5; i++) expect((await probe(member.key)).status).toBe(404);
+    const used = await eventually(async () => {
+      const row = await stack.db.apiKey.findUniqueOrThrow({ where: { id: member.id } });
+      return row.lastUsedAt ?? undefined;
+    }, 'last_used_at to be written');
+    expect(Date.now() - used.getTime()).toBeLessThan(60_000);
+    // Within the minute further use leaves it as it is.
+    for (let i = 0; i < 5; i++) expect((await probe(member.key)).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await stack.db.apiKey.findUniqueOrThrow({ where: { id: member.id } })).lastUsedAt).toEqual(used);
   });
 });
 
