@@ -60,20 +60,31 @@ interface TaskRecordRow extends TaskRow {
  * with its artifacts and audit trail aggregated beside it; null when the tenant has no such task.
  */
 export async function findTaskRecord(db: Prisma.TransactionClient, tenantId: string, taskId: string, config: TaskLinkConfig) {
-  const [row] = await db.$queryRaw<TaskRecordRow[]>`
+  const [record] = await queryTaskRecords(db, Prisma.sql`t.id = ${taskId} AND t.tenant_id = ${tenantId}`, config);
+  return record ?? null;
+}
+
+/** The full records of several tasks (webhook bodies), in one round trip, by task ID. */
+export async function findTaskRecords(db: Prisma.TransactionClient, taskIds: string[], config: TaskLinkConfig) {
+  const records = await queryTaskRecords(db, Prisma.sql`t.id = ANY(${taskIds})`, config);
+  return new Map(records.map((record) => [record.task_id, record]));
+}
+
+async function queryTaskRecords(db: Prisma.TransactionClient, condition: Prisma.Sql, config: TaskLinkConfig) {
+  const rows = await db.$queryRaw<TaskRecordRow[]>`
     SELECT ${TASK_COLUMNS},
       (SELECT coalesce(json_agg(json_build_object('id', a.id, 'type', a.type, 'created_at', a.created_at) ORDER BY a.created_at, a.id), '[]')
          FROM artifacts a WHERE a.tenant_id = t.tenant_id AND a.task_id = t.id) AS artifact_summaries,
       (SELECT coalesce(json_agg(json_build_object('type', e.type, 'data', e.data, 'created_at', e.created_at) ORDER BY e.task_seq), '[]')
          FROM events e WHERE e.task_id = t.id AND e.type = ANY(${AUDIT_EVENT_TYPES})) AS audit_events
-    FROM tasks t WHERE t.id = ${taskId} AND t.tenant_id = ${tenantId}`;
-  if (!row) return null;
-  const { artifact_summaries, audit_events, ...task } = row;
-  return presentTask(task, {
-    artifacts: artifact_summaries.map((artifact) => ({ id: artifact.id, type: artifact.type, createdAt: new Date(artifact.created_at) })),
-    auditEvents: audit_events.map((event) => ({ type: event.type, data: event.data, createdAt: new Date(event.created_at) })),
-    temporalUiUrl: temporalUiUrl(config, task.id),
-  });
+    FROM tasks t WHERE ${condition}`;
+  return rows.map(({ artifact_summaries, audit_events, ...task }) =>
+    presentTask(task, {
+      artifacts: artifact_summaries.map((artifact) => ({ id: artifact.id, type: artifact.type, createdAt: new Date(artifact.created_at) })),
+      auditEvents: audit_events.map((event) => ({ type: event.type, data: event.data, createdAt: new Date(event.created_at) })),
+      temporalUiUrl: temporalUiUrl(config, task.id),
+    }),
+  );
 }
 
 /** List items: the records without their audit trails, artifacts fetched in one query. */
