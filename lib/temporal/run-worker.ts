@@ -42,7 +42,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     db,
     agents: builtInAgents,
     storage: openContentStore(config),
-    webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+    webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
   const client = new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE });

@@ -141,7 +141,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       db,
       agents: builtInAgents,
       storage,
-      webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+      webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
     });
