@@ -5,13 +5,13 @@ import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
 import type { EventFeed } from '../lib/events/feed';
 import type { Logger } from '../lib/logger';
-import type { ArtifactUrlSigner } from '../lib/signing/artifact-urls';
+import type { DownloadUrlSigner } from '../lib/signing/download-urls';
 import type { ContentStore } from '../lib/storage/content-store';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
-import { artifactDownloadRouter } from './artifacts/download';
 import { artifactsRouter } from './artifacts/router';
+import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
 import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
@@ -30,9 +30,10 @@ export interface AppDependencies {
   logger: Logger;
   /** This process's follower of the event log, shared by every SSE connection. */
   feed: EventFeed;
-  /** Artifact file content (the worker writes it, the API serves and deletes it). */
+  /** Artifact and uploaded file content (the worker writes artifacts, the API uploads, serves and deletes). */
   storage: ContentStore;
-  artifactUrls: ArtifactUrlSigner;
+  /** Signs and checks the download URLs of artifacts and files. */
+  downloadUrls: DownloadUrlSigner;
 }
 
 /** The HTTP API: a thin layer that validates, authorizes and hands commands to Temporal. */
@@ -43,7 +44,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(requestContext(deps.logger));
   app.use(healthRouter(deps));
   // Signed URLs are their own authorization: no API key.
-  app.use(refuseNulInUrl, artifactDownloadRouter(deps));
+  app.use(refuseNulInUrl, downloadsRouter(deps));
   app.use('/v1', refuseNulInUrl, authenticate(deps.db));
   // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters.
   app.use(eventsRouter(deps));

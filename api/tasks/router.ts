@@ -6,7 +6,7 @@ import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
 import { appendTaskEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
-import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import { type ContentStore, taskContentPrefix } from '../../lib/storage/content-store';
 import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { type TaskStatus, isTerminal } from '../../workflows/model';
@@ -37,7 +37,7 @@ import { startTaskWorkflow } from './start-workflow';
 export interface TasksRouterDependencies {
   db: Database;
   storage: ContentStore;
-  artifactUrls: ArtifactUrlSigner;
+  downloadUrls: DownloadUrlSigner;
   temporal: Client;
   agents: AgentRegistry;
   config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
@@ -47,7 +47,7 @@ const STRONG_READ_TIMEOUT_MS = 5_000;
 const DEFAULT_PAGE_SIZE = 20;
 
 export function tasksRouter(deps: TasksRouterDependencies): Router {
-  const { db, storage, artifactUrls, temporal, agents, config } = deps;
+  const { db, storage, downloadUrls, temporal, agents, config } = deps;
   const router = Router();
 
   async function loadTask(tenantId: string, taskId: string): Promise<TaskRow> {
@@ -278,7 +278,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, req.params.id);
       const artifacts = await db.artifact.findMany({ where: { taskId: task.id, tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      res.json({ artifacts: artifacts.map((artifact) => presentArtifact(artifact, { signer: artifactUrls, publicBaseUrl: config.publicBaseUrl })) });
+      res.json({ artifacts: artifacts.map((artifact) => presentArtifact(artifact, { signer: downloadUrls, publicBaseUrl: config.publicBaseUrl })) });
     })
     .all(methodNotAllowed);
 

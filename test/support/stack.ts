@@ -14,7 +14,7 @@ import { type Config, loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
-import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { type ContentStore } from '../../lib/storage/content-store';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
@@ -91,7 +91,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     ...options.env,
   });
   const storage = createLocalContentStore(config.artifactDir);
-  const artifactUrls = artifactUrlSignerFor(config);
+  const downloadUrls = downloadUrlSignerFor(config);
   const db = createDatabase(env.databaseUrl, 5);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -100,7 +100,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const startApi = async (apiDb: Database): Promise<TestApi> => {
     const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
     await feed.start();
-    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed, storage, artifactUrls });
+    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed, storage, downloadUrls });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
