@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
+import type { Config } from '../config';
 import { type UrlPolicy, guardedLookup, refusedUrlReason } from './url-policy';
 
 /** Documents agents read: PDF, DOCX, plain text, Markdown, CSV, JSON. */
@@ -125,7 +126,7 @@ export function createOutboundFetcher(options: OutboundFetcherOptions): Outbound
         }
         if (status < 200 || status >= 300) {
           response.destroy();
-          throw fail('http_status', `HTTP ${status} from ${target}`);
+          throw fail('http_status', hop === 0 ? `HTTP ${status}` : `HTTP ${status} from ${target}, where it was redirected`);
         }
 
         const name = dispositionName(response.headers['content-disposition']) ?? lastPathSegment(target);
@@ -144,6 +145,11 @@ export function createOutboundFetcher(options: OutboundFetcherOptions): Outbound
       }
     },
   };
+}
+
+/** The fetcher the operator configured (OUTBOUND_ALLOW_PRIVATE_NETWORKS, FETCH_MAX_BYTES, FETCH_TIMEOUT_MS). */
+export function outboundFetcherFor(config: Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'FETCH_MAX_BYTES' | 'FETCH_TIMEOUT_MS'>): OutboundFetcher {
+  return createOutboundFetcher({ allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS, maxBytes: config.FETCH_MAX_BYTES, timeoutMs: config.FETCH_TIMEOUT_MS });
 }
 
 /** One GET, resolved with the response head; failures become OutboundFetchErrors. */
@@ -183,7 +189,10 @@ function request(
   });
 }
 
-/** The body, failing once it passes `cap` bytes or the deadline passes. */
+/**
+ * The body, failing once it passes `cap` bytes or the deadline passes. The deadline tears the
+ * download down even while nobody reads; the reader, if one comes, then gets the error.
+ */
 function capped(
   response: http.IncomingMessage,
   cap: number,
@@ -191,30 +200,30 @@ function capped(
   whyAborted: () => Error,
   fail: (reason: OutboundFetchFailure, detail: string) => OutboundFetchError,
 ): Readable {
-  let read = 0;
-  const body = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      read += chunk.length;
-      if (read > cap) return breakOff(fail('too_large', `the body grew past the ${cap} bytes allowed`));
-      done(null, chunk);
-    },
-  });
-  // A body nobody reads (or listens to) any more is closed quietly: an 'error' event without a
-  // listener would take the process down.
-  const breakOff = (error: Error) => (body.listenerCount('error') > 0 ? body.destroy(error) : body.destroy());
-  const abort = () => breakOff(whyAborted());
+  const abort = () => response.destroy(whyAborted());
   deadline.addEventListener('abort', abort, { once: true });
-  response.on('error', (error) => breakOff(fail('connection', `the body broke off: ${error.message}`)));
-  response.on('close', () => {
-    if (!response.complete) breakOff(fail('connection', 'the body broke off'));
-  });
-  // Whoever stops reading (done, failed, or abandoned) ends the download.
-  body.on('close', () => {
+  // Errors reach the reader through the iteration below; unread, they must not go unhandled.
+  response.on('error', () => {});
+  async function* body() {
+    let read = 0;
+    try {
+      for await (const chunk of response as AsyncIterable<Buffer>) {
+        read += chunk.length;
+        if (read > cap) throw fail('too_large', `the body grew past the ${cap} bytes allowed`);
+        yield chunk;
+      }
+    } catch (error) {
+      if (deadline.aborted) throw whyAborted();
+      throw error instanceof OutboundFetchError ? error : fail('connection', `the body broke off: ${(error as Error).message}`);
+    }
+  }
+  const content = Readable.from(body(), { objectMode: false });
+  // Read to the end, failed, or dropped by its reader: the download is over.
+  content.once('close', () => {
     deadline.removeEventListener('abort', abort);
     response.destroy();
   });
-  response.pipe(body);
-  return body;
+  return content;
 }
 
 function contentType(header: string | undefined, name: string): string {
