@@ -13,6 +13,7 @@ import { approvalsRouter } from './approvals/router';
 import { artifactsRouter } from './artifacts/router';
 import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
+import { filesRouter } from './files/router';
 import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
@@ -46,8 +47,10 @@ export function createApp(deps: AppDependencies): Express {
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
   app.use('/v1', refuseNulInUrl, authenticate(deps.db));
-  // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters.
+  // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters,
+  // and uploads are multipart or raw bytes (streamed, with a limit of their own).
   app.use(eventsRouter(deps));
+  app.use(filesRouter(deps));
   // After authentication, so anonymous clients cannot make the server read bodies.
   app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
   app.use(agentsRouter(deps));
