@@ -14,6 +14,7 @@ import { type Config, loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
+import { type OutboundFetcher, outboundFetcherFor } from '../../lib/outbound/fetch-url';
 import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { type ContentStore } from '../../lib/storage/content-store';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
@@ -47,6 +48,8 @@ export interface TestStack {
   taskQueue: string;
   /** The content store the worker writes artifact files to (a fresh directory per stack). */
   storage: ContentStore;
+  /** What the worker's agents fetch URLs through (OUTBOUND_ALLOW_PRIVATE_NETWORKS in `env` opens loopback). */
+  outbound: OutboundFetcher;
   /** An operator-tenant admin, like the dev key. */
   admin: TestTenant;
   newTenant(): Promise<TestTenant>;
@@ -91,6 +94,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     ...options.env,
   });
   const storage = createLocalContentStore(config.artifactDir);
+  const outbound = outboundFetcherFor(config);
   const downloadUrls = downloadUrlSignerFor(config);
   const db = createDatabase(env.databaseUrl, 5);
   const connection = await Connection.connect({ address: env.temporalAddress });
@@ -141,6 +145,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       db,
       agents: builtInAgents,
       storage,
+      outbound,
       webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
@@ -172,6 +177,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     databaseUrl: env.databaseUrl,
     db,
     storage,
+    outbound,
     temporal,
     taskQueue,
     admin,
