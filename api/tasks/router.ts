@@ -19,6 +19,7 @@ import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
 import { illegalTransition, sendTaskCommand } from './commands';
 import { updateTaskDetails } from './details';
+import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
 import { type TaskRow, loadTaskListItems, loadTaskRecord } from './present';
 import {
@@ -110,6 +111,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         if (existing) return replay(existing);
       }
 
+      await resolveFileReferences(db, tenantId, { input });
       const taskId = newId('task');
       const status: TaskStatus = body.defer ? 'pending' : 'queued';
       let task: TaskRow;
@@ -299,7 +301,12 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const { tenantId } = principalOf(req);
       const body = parseBody(processBody, req);
       const task = await loadTask(tenantId, req.params.id);
-      await sendTaskCommand(temporal, task, 'process', processUpdate, [body], currentStatus(task));
+      const uploads = await resolveFileReferences(db, tenantId, body);
+      // An uploaded file reaches the agent with its name and type.
+      const files = body.files?.map((file) =>
+        file.file_id !== undefined ? { file_id: file.file_id, name: uploads.get(file.file_id)!.name, mime_type: uploads.get(file.file_id)!.mimeType } : file,
+      );
+      await sendTaskCommand(temporal, task, 'process', processUpdate, [{ message: body.message, files }], currentStatus(task));
       res.json(await presentCurrent(tenantId, task.id));
     })
     .all(methodNotAllowed);
