@@ -99,6 +99,10 @@ async function receiveMultipart(req: Request, query: { name?: string; purpose?: 
     if (checked.success && !info.valueTruncated) purpose = checked.data;
     else problems.push({ field: 'purpose', in: 'body', message: checked.error?.issues[0]?.message ?? 'Too long' });
   });
+  // A client that goes away mid-form leaves the form waiting for the rest: end it.
+  req.on('close', () => {
+    if (!req.complete) form.destroy(new Error('the upload broke off'));
+  });
   req.pipe(form);
 
   try {

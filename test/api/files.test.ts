@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
+import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { type TestStack, type TestTenant, startStack } from '../support/stack';
 
@@ -158,6 +160,30 @@ describe('uploads', () => {
     // Exactly the limit is fine.
     const atLimit = await created(await uploadRaw(randomBytes(MAX_BYTES), 'name=limit.bin', 'application/octet-stream', other.apiKey));
     expect(atLimit.size_bytes).toBe(MAX_BYTES);
+  });
+
+  it.each([
+    ['raw', 'application/pdf', '?name=partial.pdf', Buffer.alloc(0)],
+    [
+      'multipart',
+      'multipart/form-data; boundary=XyZ',
+      '',
+      Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="partial.pdf"\r\nContent-Type: application/pdf\r\n\r\n'),
+    ],
+  ])('streams a %s upload to disk as it arrives, and keeps nothing of one that breaks off', async (_kind, type, query, head) => {
+    const other = await stack.newTenant();
+    const request = http.request(new URL(`/v1/files${query}`, stack.baseUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${other.apiKey}`, 'content-type': type, 'content-length': String(head.length + 4 * 1024 * 1024) },
+    });
+    request.on('error', () => {});
+    request.write(head);
+    request.write(randomBytes(2 * 1024 * 1024));
+    // Half of it is on disk, under a temporary name, before the client has sent the rest.
+    await eventually(() => (storedFiles(other).some((name) => name.endsWith('.partial')) ? true : undefined), 'the upload to reach the disk');
+    request.destroy();
+    await eventually(() => (storedFiles(other).length === 0 ? true : undefined), 'the partial upload to be removed');
+    expect(await stack.db.file.count({ where: { tenantId: other.tenantId } })).toBe(0);
   });
 });
 
