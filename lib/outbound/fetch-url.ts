@@ -180,7 +180,7 @@ function request(
     });
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       deadline.removeEventListener('abort', abort);
-      if (error instanceof OutboundFetchError || deadline.aborted) return reject(deadline.aborted ? whyAborted() : error);
+      if (deadline.aborted) return reject(whyAborted());
       if (error.code === 'EREFUSEDADDRESS') return reject(fail('refused', error.message));
       if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return reject(fail('dns', `${target.hostname} does not resolve (${error.code})`));
       reject(fail('connection', `${error.code ?? error.name}: ${error.message}`));
