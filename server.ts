@@ -7,7 +7,7 @@ import { loadConfigOrExit } from './lib/config';
 import { openDatabase } from './lib/db/open';
 import { EventFeed } from './lib/events/feed';
 import { createLogger } from './lib/logger';
-import { artifactUrlSignerFor } from './lib/signing/url-secrets';
+import { downloadUrlSignerFor } from './lib/signing/url-secrets';
 import { openContentStore } from './lib/storage/open';
 import { type RunningWorker, runWorker } from './lib/temporal/run-worker';
 
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     logger,
     feed,
     storage: openContentStore(config),
-    artifactUrls: artifactUrlSignerFor(config),
+    downloadUrls: downloadUrlSignerFor(config),
   });
   // Only one connection may talk to the embedded database, so the process that owns it also
   // runs the worker (see lib/db/open.ts).

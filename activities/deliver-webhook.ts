@@ -3,7 +3,7 @@ import https from 'node:https';
 import { log } from '@temporalio/activity';
 import type { Database } from '../lib/db/client';
 import { signWebhookBody } from '../lib/webhooks/signing';
-import { type UrlPolicy, guardedLookup, refusedUrlReason } from '../lib/webhooks/url-policy';
+import { type UrlPolicy, guardedLookup, refusedUrlReason } from '../lib/outbound/url-policy';
 import type { DeliveryOutcome } from '../workflows/webhook-delivery';
 
 export interface WebhookDeliveryOptions extends UrlPolicy {

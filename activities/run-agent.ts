@@ -6,6 +6,7 @@ import type { Database, Prisma } from '../lib/db/client';
 import { type ContentStore, artifactContentKey } from '../lib/storage/content-store';
 import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
+import type { AgentServicesFor } from './agent-services';
 import type { AgentOutcome, ArtifactRecord, JournalEntry, TaskMessage } from '../workflows/model';
 
 export interface RunAgentInput {
@@ -36,7 +37,7 @@ class Suspension extends Error {
  * clarification) or its end, replaying the journal of earlier suspensions first. Heartbeats so
  * cancellation and `stop` reach it; progress rides on the heartbeat and is written at once.
  */
-export function createRunAgent({ db, agents, storage }: { db: Database; agents: AgentRegistry; storage: ContentStore }) {
+export function createRunAgent({ db, agents, storage, services }: { db: Database; agents: AgentRegistry; storage: ContentStore; services: AgentServicesFor }) {
   return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
     const agent = agents.get(request.agent);
     const taskType = agent?.taskTypes[request.taskType];
@@ -138,6 +139,7 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
           });
         },
       },
+      ...services({ tenantId: request.tenantId, signal: activity.cancellationSignal }),
       async emitArtifact({ content, data, ...draft }) {
         // Named by where in the run it was emitted: a replay names it the same, and skips it.
         const index = (emittedAt.get(cursor) ?? 0) + 1;

@@ -130,15 +130,38 @@ describe('event and webhook settings', () => {
     const config = loadConfig({});
     expect(config.SSE_KEEPALIVE_MS).toBe(15_000);
     expect(config.WEBHOOK_RETRY_WINDOW_MS).toBe(3 * 86_400_000);
-    expect(config.WEBHOOK_ALLOW_PRIVATE_NETWORKS).toBe(false);
-    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).WEBHOOK_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(config.OUTBOUND_ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(loadConfig({ OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' }).OUTBOUND_ALLOW_PRIVATE_NETWORKS).toBe(true);
+  });
+
+  it('still takes WEBHOOK_ALLOW_PRIVATE_NETWORKS, the old name of OUTBOUND_ALLOW_PRIVATE_NETWORKS, but not both saying different things', () => {
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).OUTBOUND_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' }).OUTBOUND_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' })).not.toHaveProperty('WEBHOOK_ALLOW_PRIVATE_NETWORKS');
+    expectConfigError({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'false' }, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS');
   });
 
   it.each([
+    ['OUTBOUND_ALLOW_PRIVATE_NETWORKS', 'yes'],
     ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
     ['WEBHOOK_RETRY_INITIAL_MS', 'soon'],
     ['SSE_KEEPALIVE_MS', '0'],
     ['SSE_MAX_QUEUED_EVENTS', '-1'],
+  ])('refuses %s=%s naming it', (variable, value) => {
+    expectConfigError({ [variable]: value }, variable);
+  });
+});
+
+describe('file and fetch limits', () => {
+  it('default to 100 MiB uploads and fetches and a 30 s fetch timeout', () => {
+    expect(loadConfig({})).toMatchObject({ FILE_MAX_BYTES: 104_857_600, FETCH_MAX_BYTES: 104_857_600, FETCH_TIMEOUT_MS: 30_000 });
+    expect(loadConfig({ FILE_MAX_BYTES: '1024' }).FILE_MAX_BYTES).toBe(1024);
+  });
+
+  it.each([
+    ['FILE_MAX_BYTES', '0'],
+    ['FETCH_MAX_BYTES', 'lots'],
+    ['FETCH_TIMEOUT_MS', '5'],
   ])('refuses %s=%s naming it', (variable, value) => {
     expectConfigError({ [variable]: value }, variable);
   });

@@ -6,7 +6,7 @@ import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
 import { appendTaskEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
-import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import { type ContentStore, taskContentPrefix } from '../../lib/storage/content-store';
 import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { type TaskStatus, isTerminal } from '../../workflows/model';
@@ -19,6 +19,7 @@ import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
 import { illegalTransition, sendTaskCommand } from './commands';
 import { updateTaskDetails } from './details';
+import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
 import { type TaskRow, loadTaskListItems, loadTaskRecord } from './present';
 import {
@@ -37,7 +38,7 @@ import { startTaskWorkflow } from './start-workflow';
 export interface TasksRouterDependencies {
   db: Database;
   storage: ContentStore;
-  artifactUrls: ArtifactUrlSigner;
+  downloadUrls: DownloadUrlSigner;
   temporal: Client;
   agents: AgentRegistry;
   config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
@@ -47,7 +48,7 @@ const STRONG_READ_TIMEOUT_MS = 5_000;
 const DEFAULT_PAGE_SIZE = 20;
 
 export function tasksRouter(deps: TasksRouterDependencies): Router {
-  const { db, storage, artifactUrls, temporal, agents, config } = deps;
+  const { db, storage, downloadUrls, temporal, agents, config } = deps;
   const router = Router();
 
   async function loadTask(tenantId: string, taskId: string): Promise<TaskRow> {
@@ -110,6 +111,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         if (existing) return replay(existing);
       }
 
+      await resolveFileReferences(db, tenantId, { input });
       const taskId = newId('task');
       const status: TaskStatus = body.defer ? 'pending' : 'queued';
       let task: TaskRow;
@@ -278,7 +280,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, req.params.id);
       const artifacts = await db.artifact.findMany({ where: { taskId: task.id, tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      res.json({ artifacts: artifacts.map((artifact) => presentArtifact(artifact, { signer: artifactUrls, publicBaseUrl: config.publicBaseUrl })) });
+      res.json({ artifacts: artifacts.map((artifact) => presentArtifact(artifact, { signer: downloadUrls, publicBaseUrl: config.publicBaseUrl })) });
     })
     .all(methodNotAllowed);
 
@@ -299,7 +301,12 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const { tenantId } = principalOf(req);
       const body = parseBody(processBody, req);
       const task = await loadTask(tenantId, req.params.id);
-      await sendTaskCommand(temporal, task, 'process', processUpdate, [body], currentStatus(task));
+      const uploads = await resolveFileReferences(db, tenantId, body);
+      // An uploaded file reaches the agent with its name and type.
+      const files = body.files?.map((file) =>
+        file.file_id !== undefined ? { file_id: file.file_id, name: uploads.get(file.file_id)!.name, mime_type: uploads.get(file.file_id)!.mimeType } : file,
+      );
+      await sendTaskCommand(temporal, task, 'process', processUpdate, [{ message: body.message, files }], currentStatus(task));
       res.json(await presentCurrent(tenantId, task.id));
     })
     .all(methodNotAllowed);

@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import type { EventFeed } from '../events/feed';
 import type { Logger } from '../logger';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
+import { outboundFetcherFor } from '../outbound/fetch-url';
 import { connectWithRetry } from './connect';
 import { registerSearchAttributes } from './search-attributes';
 import { openContentStore } from '../storage/open';
@@ -42,7 +43,8 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     db,
     agents: builtInAgents,
     storage: openContentStore(config),
-    webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+    outbound: outboundFetcherFor(config),
+    webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
   const client = new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE });

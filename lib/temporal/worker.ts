@@ -5,6 +5,7 @@ import type { AgentRegistry } from '../../agents/registry';
 import type { MailTransport } from '../../agents/sdk';
 import type { Database } from '../db/client';
 import { createOutboxMailTransport } from '../mail/outbox-transport';
+import type { OutboundFetcher } from '../outbound/fetch-url';
 import type { ContentStore } from '../storage/content-store';
 
 export interface TaskWorkerOptions {
@@ -16,6 +17,8 @@ export interface TaskWorkerOptions {
   storage: ContentStore;
   /** Where approved drafts are sent; the built-in outbox when omitted. */
   mail?: MailTransport;
+  /** What agents fetch URLs through (the outbound URL policy, size cap, timeout). */
+  outbound: OutboundFetcher;
   webhookDelivery: WebhookDeliveryOptions;
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
@@ -35,7 +38,13 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...workflows,
     activities: {
-      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail ?? createOutboxMailTransport(options.db) }),
+      ...createActivities({
+        db: options.db,
+        agents: options.agents,
+        storage: options.storage,
+        mail: options.mail ?? createOutboxMailTransport(options.db),
+        outbound: options.outbound,
+      }),
       ...createWebhookActivities(options.db, options.webhookDelivery),
     },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { deterministicBytes } from '../../agents/echo';
-import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { type TestStack, startStack, waitForTask } from '../support/stack';
@@ -115,8 +115,8 @@ describe('file artifacts', () => {
     otherTenant.searchParams.set('tenant', (await stack.newTenant()).tenantId);
     await expectProblem(await fetch(otherTenant), 403, 'signed_url_invalid');
 
-    const signer = artifactUrlSignerFor(stack.config);
-    const old = signer.sign({ artifactId: file.artifact_id, tenantId: stack.admin.tenantId }, new Date(Date.now() - 3_600_000));
+    const signer = downloadUrlSignerFor(stack.config);
+    const old = signer.sign({ kind: 'artifact', id: file.artifact_id, tenantId: stack.admin.tenantId }, new Date(Date.now() - 3_600_000));
     await expectProblem(await fetch(new URL(old.path, stack.baseUrl)), 403, 'signed_url_expired');
   });
 

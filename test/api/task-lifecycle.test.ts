@@ -105,7 +105,7 @@ describe('pending and process (AGNT create-then-process)', () => {
   it('answers 400 naming the field for a bad process body, and 404 for an unknown task', async () => {
     const created = await createTask({ task_type: 'echo', defer: true });
     const bad = await expectProblem(await command(created.task_id, 'process', { message: 5, files: [{}] }), 400, 'validation_failed');
-    expect(bad.errors?.map((error) => error.field).sort()).toEqual(['files.0.name', 'message']);
+    expect(bad.errors?.map((error) => error.field).sort()).toEqual(['files.0.name', 'files.0.url', 'message']);
     await expectProblem(await command('task_01JAAAAAAAAAAAAAAAAAAAAAAA', 'process', {}), 404, 'not_found');
     expect((await stack.db.task.findUniqueOrThrow({ where: { id: created.task_id } })).status).toBe('pending');
   });

@@ -10,7 +10,7 @@ import { createApp } from '../../api/app';
 import { issueApiKey } from '../../lib/auth/api-keys';
 import { loadConfig } from '../../lib/config';
 import { type OpenDatabase, openDatabase } from '../../lib/db/open';
-import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
@@ -43,7 +43,7 @@ describe('the event stream on the embedded database', () => {
       logger,
       feed,
       storage: createLocalContentStore(config.artifactDir),
-      artifactUrls: artifactUrlSignerFor(config),
+      downloadUrls: downloadUrlSignerFor(config),
     });
     server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

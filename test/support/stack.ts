@@ -14,7 +14,8 @@ import { type Config, loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
-import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { type OutboundFetcher, outboundFetcherFor } from '../../lib/outbound/fetch-url';
+import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { type ContentStore } from '../../lib/storage/content-store';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
@@ -47,6 +48,8 @@ export interface TestStack {
   taskQueue: string;
   /** The content store the worker writes artifact files to (a fresh directory per stack). */
   storage: ContentStore;
+  /** What the worker's agents fetch URLs through (OUTBOUND_ALLOW_PRIVATE_NETWORKS in `env` opens loopback). */
+  outbound: OutboundFetcher;
   /** An operator-tenant admin, like the dev key. */
   admin: TestTenant;
   newTenant(): Promise<TestTenant>;
@@ -91,7 +94,8 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     ...options.env,
   });
   const storage = createLocalContentStore(config.artifactDir);
-  const artifactUrls = artifactUrlSignerFor(config);
+  const outbound = outboundFetcherFor(config);
+  const downloadUrls = downloadUrlSignerFor(config);
   const db = createDatabase(env.databaseUrl, 5);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -100,7 +104,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const startApi = async (apiDb: Database): Promise<TestApi> => {
     const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
     await feed.start();
-    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed, storage, artifactUrls });
+    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed, storage, downloadUrls });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -141,7 +145,8 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       db,
       agents: builtInAgents,
       storage,
-      webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+      outbound,
+      webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
     });
@@ -172,6 +177,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     databaseUrl: env.databaseUrl,
     db,
     storage,
+    outbound,
     temporal,
     taskQueue,
     admin,

@@ -34,7 +34,7 @@ const SECRET = 'whsec_test_0123456789abcdef';
 
 beforeAll(async () => {
   stack = await startStack({
-    env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_INITIAL_MS: '100', WEBHOOK_RETRY_MAX_INTERVAL_MS: '400', WEBHOOK_TIMEOUT_MS: '5000' },
+    env: { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_INITIAL_MS: '100', WEBHOOK_RETRY_MAX_INTERVAL_MS: '400', WEBHOOK_TIMEOUT_MS: '5000' },
     ownDatabase: true,
   });
   tenant = await stack.newTenant();
