@@ -100,9 +100,9 @@ async function echo(context: AgentContext, input: EchoInput) {
 
 const sendDraft: ArtifactEffect = {
   description: 'Sends the drafted email through the mail transport.',
-  async run(artifact, { mail, idempotencyKey }) {
+  async run(artifact, { mail, idempotencyKey, signal }) {
     const draft = artifact.data as { to: string; subject: string; body: string };
-    await mail.send({ tenantId: artifact.tenantId, ...draft }, { idempotencyKey });
+    await mail.send({ tenantId: artifact.tenantId, ...draft }, { idempotencyKey, signal });
   },
 };
 

@@ -4,7 +4,6 @@ import { type WebhookDeliveryOptions, createWebhookActivities } from '../../acti
 import type { AgentRegistry } from '../../agents/registry';
 import type { MailTransport } from '../../agents/sdk';
 import type { Database } from '../db/client';
-import { createOutboxMailTransport } from '../mail/outbox-transport';
 import type { ContentStore } from '../storage/content-store';
 
 export interface TaskWorkerOptions {
@@ -14,8 +13,8 @@ export interface TaskWorkerOptions {
   db: Database;
   agents: AgentRegistry;
   storage: ContentStore;
-  /** Where approved drafts are sent; the built-in outbox when omitted. */
-  mail?: MailTransport;
+  /** Where approved drafts are sent (see `openMailTransport`). */
+  mail: MailTransport;
   webhookDelivery: WebhookDeliveryOptions;
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
@@ -35,7 +34,7 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...workflows,
     activities: {
-      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail ?? createOutboxMailTransport(options.db) }),
+      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail }),
       ...createWebhookActivities(options.db, options.webhookDelivery),
     },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,
