@@ -49,6 +49,7 @@ describe('SMTP mail transport', () => {
     expect(await db.outboxMessage.count({ where: { idempotencyKey: key } })).toBe(0);
 
     await mail.send(message(), { idempotencyKey: key });
+    expect(smtp.receivedWithMessageId(messageIdFor(key, 'taskwright.test'))).toHaveLength(2);
     expect(smtp.acceptedWithMessageId(messageIdFor(key, 'taskwright.test'))).toHaveLength(1);
     expect(await db.outboxMessage.count({ where: { idempotencyKey: key } })).toBe(1);
   });

@@ -18,6 +18,8 @@ export interface ReceivedMail {
  * the answer to the next message until `release` or until its client disconnects.
  */
 export class SmtpReceiver {
+  /** Every message whose data arrived, accepted or not. */
+  readonly received: ReceivedMail[] = [];
   readonly accepted: ReceivedMail[] = [];
   port = 0;
   private readonly closedSessions = new Set<string>();
@@ -62,6 +64,11 @@ export class SmtpReceiver {
     return this.accepted.filter((mail) => mail.headers.get('message-id') === messageId);
   }
 
+  /** Messages carrying this Message-ID whose data arrived, accepted or not. */
+  receivedWithMessageId(messageId: string): ReceivedMail[] {
+    return this.received.filter((mail) => mail.headers.get('message-id') === messageId);
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -72,16 +79,17 @@ export class SmtpReceiver {
     envelope: { mailFrom: false | { address: string }; rcptTo: { address: string }[] },
     answer: (error?: Error | null) => void,
   ): Promise<void> {
-    const raw = (await buffer(stream)).toString('utf8');
+    const mail = { from: envelope.mailFrom ? envelope.mailFrom.address : '', to: envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage((await buffer(stream)).toString('utf8')) };
+    this.received.push(mail);
     const hold = this.hold;
     if (hold) {
       this.hold = undefined;
       hold.arrived();
       const gone = new Promise<void>((resolve) => this.disconnected.set(sessionId, resolve));
-      await Promise.race([hold.released, gone]);
+      if (!this.closedSessions.has(sessionId)) await Promise.race([hold.released, gone]);
     }
     if (this.closedSessions.has(sessionId)) return answer(new Error('The client went away before the answer'));
-    this.accepted.push({ from: envelope.mailFrom ? envelope.mailFrom.address : '', to: envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage(raw) });
+    this.accepted.push(mail);
     answer();
   }
 }
