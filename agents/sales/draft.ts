@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgentError } from '../sdk';
 
-const singleLine = (max: number) =>
+export const singleLine = (max: number) =>
   z
     .string()
     .trim()
@@ -43,7 +43,7 @@ const PLACEHOLDER_SOURCES: Record<Placeholder, string> = {
   notes: 'lead.notes',
   sender: 'sender_name',
 };
-const placeholderList = PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ');
+export const placeholderList = PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ');
 
 export interface DraftRequest {
   lead: Lead;

@@ -7,7 +7,7 @@ import {
   DEFAULT_APPROVAL_POLICY,
   defineTaskType,
 } from '../sdk';
-import { type EmailDraft, PLACEHOLDERS, TONES, buildEmailDraft, leadSchema, placeholderProblems, placeholderValues } from './draft';
+import { type EmailDraft, TONES, buildEmailDraft, leadSchema, placeholderList, placeholderProblems, placeholderValues, singleLine } from './draft';
 import { summarisePipeline } from './pipeline-report';
 
 const SLUG = 'sales';
@@ -16,8 +16,6 @@ const DEFAULT_REPORT_DAYS = 30;
 // Caps on what one report reads; a report that reaches one says it is not complete.
 const EVENT_LIMIT = 20_000;
 const DRAFT_LIMIT = 10_000;
-
-const placeholders = PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ');
 
 const emailDraftInput = z
   .strictObject({
@@ -28,23 +26,9 @@ const emailDraftInput = z
       .min(1)
       .max(20_000)
       .optional()
-      .describe(`The body, replacing the tone's; placeholders ${placeholders} are filled in from the lead and sender_name.`),
-    subject: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .regex(/^[^\r\n]*$/, 'a single line')
-      .optional()
-      .describe("The subject, with the same placeholders (default: the tone's subject)."),
-    sender_name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .regex(/^[^\r\n]*$/, 'a single line')
-      .optional()
-      .describe('Who signs the email ({{sender}}).'),
+      .describe(`The body, replacing the tone's; placeholders ${placeholderList} are filled in from the lead and sender_name.`),
+    subject: singleLine(500).optional().describe("The subject, with the same placeholders (default: the tone's subject)."),
+    sender_name: singleLine(200).optional().describe('Who signs the email ({{sender}}).'),
   })
   .superRefine((input, context) => {
     const values = placeholderValues(input.lead, input.sender_name);
