@@ -7,6 +7,8 @@ const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.tri
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
 const port = z.coerce.number().int().min(0).max(65535);
 const milliseconds = (min: number, fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(min).default(fallback));
+// `no-reply@example.com` or `Name <no-reply@example.com>`.
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 const flag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false').transform((value) => value === 'true'));
 const optionalFlag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).transform((value) => value === 'true').optional());
 const bytes = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(fallback));
@@ -63,6 +65,8 @@ const envSchema = z.object({
   ),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, hostname: /./ }).optional()),
+  SMTP_FROM: z.preprocess(emptyAsUnset, z.string().regex(MAIL_FROM, 'expected an address, optionally with a name: Name <no-reply@example.com>').default('Taskwright <no-reply@localhost>')),
 }).superRefine((env, ctx) => {
   if (env.ARTIFACT_STORE === 's3' && !env.S3_BUCKET) {
     ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when ARTIFACT_STORE=s3' });

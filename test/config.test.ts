@@ -188,3 +188,24 @@ describe('artifact storage settings', () => {
     expectConfigError({ ARTIFACT_URL_SECRETS: 'short' }, 'ARTIFACT_URL_SECRETS');
   });
 });
+
+describe('mail settings', () => {
+  it('sends through the outbox unless an SMTP URL is given; the sender has a default', () => {
+    const defaults = loadConfig({});
+    expect(defaults.SMTP_URL).toBeUndefined();
+    expect(defaults.SMTP_FROM).toBe('Taskwright <no-reply@localhost>');
+    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@mail.example.com:465', SMTP_FROM: 'sales@example.com' })).toMatchObject({
+      SMTP_URL: 'smtps://user:secret@mail.example.com:465',
+      SMTP_FROM: 'sales@example.com',
+    });
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['SMTP_URL', 'mail.example.com:25'],
+    ['SMTP_FROM', 'Taskwright'],
+    ['SMTP_FROM', 'Taskwright <no-reply>'],
+  ])('refuses %s=%s naming it', (variable, value) => {
+    expectConfigError({ [variable]: value }, variable);
+  });
+});

@@ -119,9 +119,9 @@ async function describeContent({ name, mimeType, content }: OpenedContent) {
 
 const sendDraft: ArtifactEffect = {
   description: 'Sends the drafted email through the mail transport.',
-  async run(artifact, { mail, idempotencyKey }) {
+  async run(artifact, { mail, idempotencyKey, signal }) {
     const draft = artifact.data as { to: string; subject: string; body: string };
-    await mail.send({ tenantId: artifact.tenantId, ...draft }, { idempotencyKey });
+    await mail.send({ tenantId: artifact.tenantId, ...draft }, { idempotencyKey, signal });
   },
 };
 

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { EventFeed } from '../events/feed';
 import type { Logger } from '../logger';
+import { openMailTransport } from '../mail/open';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { outboundFetcherFor } from '../outbound/fetch-url';
 import { connectWithRetry } from './connect';
@@ -44,6 +45,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     agents: builtInAgents,
     storage: openContentStore(config),
     outbound: outboundFetcherFor(config),
+    mail: openMailTransport(config, db),
     webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
@@ -58,7 +60,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS,
   });
   await dispatcher.start();
-  logger.info({ task_queue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started');
+  logger.info({ task_queue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS, mail: config.SMTP_URL ? 'smtp' : 'outbox' }, 'worker started');
   const done = worker.run().finally(async () => {
     await dispatcher.stop();
     await operator.close();

@@ -4,7 +4,6 @@ import { type WebhookDeliveryOptions, createWebhookActivities } from '../../acti
 import type { AgentRegistry } from '../../agents/registry';
 import type { MailTransport } from '../../agents/sdk';
 import type { Database } from '../db/client';
-import { createOutboxMailTransport } from '../mail/outbox-transport';
 import type { OutboundFetcher } from '../outbound/fetch-url';
 import type { ContentStore } from '../storage/content-store';
 
@@ -15,8 +14,8 @@ export interface TaskWorkerOptions {
   db: Database;
   agents: AgentRegistry;
   storage: ContentStore;
-  /** Where approved drafts are sent; the built-in outbox when omitted. */
-  mail?: MailTransport;
+  /** Where approved drafts are sent (see `openMailTransport`). */
+  mail: MailTransport;
   /** What agents fetch URLs through (the outbound URL policy, size cap, timeout). */
   outbound: OutboundFetcher;
   webhookDelivery: WebhookDeliveryOptions;
@@ -38,13 +37,7 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...workflows,
     activities: {
-      ...createActivities({
-        db: options.db,
-        agents: options.agents,
-        storage: options.storage,
-        mail: options.mail ?? createOutboxMailTransport(options.db),
-        outbound: options.outbound,
-      }),
+      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail, outbound: options.outbound }),
       ...createWebhookActivities(options.db, options.webhookDelivery),
     },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,

@@ -14,6 +14,7 @@ import { type Config, loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
+import { openMailTransport } from '../../lib/mail/open';
 import { type OutboundFetcher, outboundFetcherFor } from '../../lib/outbound/fetch-url';
 import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { type ContentStore } from '../../lib/storage/content-store';
@@ -69,7 +70,8 @@ export interface TestStack {
  * server. `env` adds configuration, e.g. fast webhook retries. `ownDatabase` gives the stack a
  * fresh database of its own: webhook dispatchers share one cursor per database and launch
  * deliveries on their own task queue with their own retry settings, so stacks whose webhook
- * settings differ must not share one.
+ * settings differ must not share one. The worker sends approved drafts through the configured
+ * mail transport: the outbox, or SMTP with `env: { SMTP_URL }`.
  */
 let runtimeInstalled = false;
 const silent = pino({ level: 'silent' });
@@ -133,6 +135,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   await workerFeed.start();
   let dispatcher: WebhookDispatcher | undefined;
 
+  const mail = openMailTransport(config, db);
   const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
@@ -146,6 +149,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       agents: builtInAgents,
       storage,
       outbound,
+      mail,
       webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
