@@ -55,6 +55,16 @@ const envSchema = z.object({
   ),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
+  AUDIT_ALLOWED_DIRS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(',').map((dir) => dir.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine((dir) => path.isAbsolute(dir), 'each directory must be an absolute path')))
+      .default([]),
+  ),
+  AUDIT_MAX_EXTRACTED_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(512 * 1024 * 1024)),
+  AUDIT_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(100_000)),
 }).superRefine((env, ctx) => {
   if (env.ARTIFACT_STORE === 's3' && !env.S3_BUCKET) {
     ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when ARTIFACT_STORE=s3' });
