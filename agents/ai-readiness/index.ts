@@ -1,0 +1,26 @@
+import { type AgentDefinition, defineTaskType } from '../sdk';
+import { fullAudit } from './audit/full-audit';
+import { fullAuditInput } from './inputs';
+
+const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
+
+/** Audits evidence (documents, archives, a source tree) for EU AI Act / NIST AI RMF readiness, locally and deterministically. */
+export const aiReadinessAgent: AgentDefinition = {
+  slug: 'ai-readiness',
+  aliases: ['ai-readiness-agent'],
+  name: 'AI Readiness',
+  description: 'Audits evidence (uploaded documents and archives, an archive URL, or an allowed server directory) for EU AI Act and NIST AI RMF readiness.',
+  defaultTaskType: 'ai_readiness.full_audit',
+  taskTypes: {
+    'ai_readiness.full_audit': defineTaskType({
+      description:
+        'Scans the evidence, scores seven domains 0–100 against a published rubric, and emits an `ai_readiness.audit_report` ' +
+        '(scores, gaps with severity, missing evidence and remediation, the files behind each point) and a Markdown report.',
+      input: fullAuditInput,
+      emits: ['ai_readiness.audit_report', 'ai_readiness.audit_report_document'],
+      timeoutMs: TWO_HOURS_MS,
+      maximumAttempts: 3,
+      run: fullAudit,
+    }),
+  },
+};
