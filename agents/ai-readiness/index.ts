@@ -1,6 +1,7 @@
 import { type AgentDefinition, defineTaskType } from '../sdk';
 import { fullAudit } from './audit/full-audit';
-import { fullAuditInput } from './inputs';
+import { gapSummary } from './gap-summary';
+import { fullAuditInput, gapSummaryInput } from './inputs';
 
 const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
 
@@ -9,7 +10,9 @@ export const aiReadinessAgent: AgentDefinition = {
   slug: 'ai-readiness',
   aliases: ['ai-readiness-agent'],
   name: 'AI Readiness',
-  description: 'Audits evidence (uploaded documents and archives, an archive URL, or an allowed server directory) for EU AI Act and NIST AI RMF readiness.',
+  description:
+    'Audits evidence (uploaded documents and archives, an archive URL, or an allowed server directory) for EU AI Act and NIST AI RMF readiness, ' +
+    'and summarises the gaps for executives.',
   defaultTaskType: 'ai_readiness.full_audit',
   taskTypes: {
     'ai_readiness.full_audit': defineTaskType({
@@ -21,6 +24,14 @@ export const aiReadinessAgent: AgentDefinition = {
       timeoutMs: TWO_HOURS_MS,
       maximumAttempts: 3,
       run: fullAudit,
+    }),
+    'ai_readiness.gap_summary': defineTaskType({
+      description: 'Lists the gaps of an audit report (by default the latest) by severity, without technical detail, as an `ai_readiness.gap_summary`.',
+      input: gapSummaryInput,
+      emits: ['ai_readiness.gap_summary'],
+      timeoutMs: TWO_HOURS_MS,
+      maximumAttempts: 3,
+      run: gapSummary,
     }),
   },
 };

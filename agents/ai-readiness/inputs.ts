@@ -22,3 +22,13 @@ export const fullAuditInput = z.strictObject({
   source: evidenceSource.optional().describe(sourceDescription),
 });
 export type FullAuditInput = z.output<typeof fullAuditInput>;
+
+export const gapSummaryInput = z.strictObject({
+  report_artifact_id: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('The `ai_readiness.audit_report` artifact to summarise. Default: the tenant\'s latest.'),
+});
+export type GapSummaryInput = z.output<typeof gapSummaryInput>;
