@@ -1,7 +1,8 @@
 import { type AgentDefinition, defineTaskType } from '../sdk';
 import { fullAudit } from './audit/full-audit';
 import { gapSummary } from './gap-summary';
-import { fullAuditInput, gapSummaryInput } from './inputs';
+import { fullAuditInput, gapSummaryInput, questionnaireInput } from './inputs';
+import { respondToQuestionnaire } from './questionnaire/respond';
 
 const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
 
@@ -12,7 +13,7 @@ export const aiReadinessAgent: AgentDefinition = {
   name: 'AI Readiness',
   description:
     'Audits evidence (uploaded documents and archives, an archive URL, or an allowed server directory) for EU AI Act and NIST AI RMF readiness, ' +
-    'and summarises the gaps for executives.',
+    'summarises the gaps for executives, and drafts questionnaire answers grounded in the evidence.',
   defaultTaskType: 'ai_readiness.full_audit',
   taskTypes: {
     'ai_readiness.full_audit': defineTaskType({
@@ -32,6 +33,16 @@ export const aiReadinessAgent: AgentDefinition = {
       timeoutMs: TWO_HOURS_MS,
       maximumAttempts: 3,
       run: gapSummary,
+    }),
+    'questionnaire.respond': defineTaskType({
+      description:
+        'Reads a questionnaire (PDF, DOCX, CSV, JSON or text), finds its questions and drafts each answer from the evidence, citing file ' +
+        'and excerpt with a confidence, or "No evidence found"; emits `ai_readiness.questionnaire_response` and the filled-in questionnaire.',
+      input: questionnaireInput,
+      emits: ['ai_readiness.questionnaire_response', 'ai_readiness.questionnaire_document'],
+      timeoutMs: TWO_HOURS_MS,
+      maximumAttempts: 3,
+      run: respondToQuestionnaire,
     }),
   },
 };

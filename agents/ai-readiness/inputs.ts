@@ -32,3 +32,15 @@ export const gapSummaryInput = z.strictObject({
     .describe('The `ai_readiness.audit_report` artifact to summarise. Default: the tenant\'s latest.'),
 });
 export type GapSummaryInput = z.output<typeof gapSummaryInput>;
+
+export const questionnaireInput = z
+  .strictObject({
+    document_url: httpUrl.optional().describe('The questionnaire to answer (PDF, DOCX, CSV, JSON or text), downloaded through the outbound URL policy.'),
+    file_id: fileId.optional().describe('The questionnaire as an uploaded file (`/v1/files`).'),
+    source: evidenceSource.optional().describe(sourceDescription),
+  })
+  .refine((input) => (input.document_url === undefined) !== (input.file_id === undefined), {
+    message: 'give exactly one of document_url and file_id',
+    path: ['document_url'],
+  });
+export type QuestionnaireInput = z.output<typeof questionnaireInput>;
