@@ -1,11 +1,18 @@
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
 
-// pdf.js is ESM only; loaded once, on first use.
 let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * pdf.js, loaded once (it is ESM only). Callers that forgive unreadable documents load it first:
+ * a parser that cannot load is a broken installation, not a broken document.
+ */
+export function loadPdfJs(): Promise<PdfJs> {
+  return (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+}
 
 /** A PDF's text, a line per text line and a blank line per page, up to `maxChars`. */
 export async function pdfText(data: Uint8Array, options: { maxChars: number; heartbeat(): void }): Promise<string> {
-  const { getDocument } = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+  const { getDocument } = await loadPdfJs();
   // No eval, no system fonts: the PDF is untrusted input, and only its text is wanted.
   const loading = getDocument({ data, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
   try {

@@ -1,7 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { docxText } from './docx';
-import { pdfText } from './pdf';
+import { loadPdfJs, pdfText } from './pdf';
 
 /** Prose, structured configuration and data, or source code: rubric checks say which they read. */
 export type TextKind = 'document' | 'data' | 'code';
@@ -52,6 +52,7 @@ export interface TextReading {
  * corrupt or encrypted document): such a file is no evidence, not a reason to fail.
  */
 export async function readText(filePath: string, format: TextFormat, reading: TextReading): Promise<string | null> {
+  if (format === 'pdf') await loadPdfJs();
   try {
     if (format === 'text') return await textPrefix(filePath, reading.maxChars);
     if ((await stat(filePath)).size > MAX_PARSED_DOCUMENT_BYTES) return null;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AgentError, type AgentContext, type OpenedContent } from '../../sdk';
 import { docxText } from '../evidence/docx';
-import { pdfText } from '../evidence/pdf';
+import { loadPdfJs, pdfText } from '../evidence/pdf';
 import { saveContent } from '../evidence/save';
 import type { QuestionnaireInput } from '../inputs';
 import { parseCsv } from './csv';
@@ -69,7 +69,10 @@ async function parse(context: AgentContext, file: string, format: QuestionnaireF
     }
   };
   const reading = { maxChars: MAX_DOCUMENT_TEXT_CHARS, signal: context.signal, heartbeat: () => context.heartbeat() };
-  if (format === 'pdf') return { questions: questionsInText(await parsing('PDF', async () => pdfText(new Uint8Array(await readFile(file)), reading))) };
+  if (format === 'pdf') {
+    await loadPdfJs();
+    return { questions: questionsInText(await parsing('PDF', async () => pdfText(new Uint8Array(await readFile(file)), reading))) };
+  }
   if (format === 'docx') return { questions: questionsInText(await parsing('DOCX document', () => docxText(file, reading))) };
 
   const bytes = await readFile(file);
