@@ -50,12 +50,15 @@ export interface ZipEntry {
 }
 
 /**
- * A zip of `entries`. yazl refuses unsafe names, so an entry may say `rename` to have its name
+ * A zip of `entries` (a name ending with `/` is an empty directory). yazl refuses unsafe names, so an entry may say `rename` to have its name
  * replaced, byte for byte, after the zip is built: how a zip-slip archive is made.
  */
 export async function zipOf(entries: (ZipEntry & { rename?: string })[]): Promise<Buffer> {
   const zip = new ZipFile();
-  for (const entry of entries) zip.addBuffer(Buffer.from(entry.content), entry.name, entry.mode === undefined ? {} : { mode: entry.mode });
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) zip.addEmptyDirectory(entry.name);
+    else zip.addBuffer(Buffer.from(entry.content), entry.name, entry.mode === undefined ? {} : { mode: entry.mode });
+  }
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);

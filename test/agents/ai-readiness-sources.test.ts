@@ -73,6 +73,12 @@ describe('ai_readiness.full_audit refuses unsafe archives', () => {
     expect(error.message).toBe('many.zip: more than 50 files in the evidence (AUDIT_MAX_FILES)');
   });
 
+  it('a zip of empty directories past AUDIT_MAX_FILES: archive_too_large', async () => {
+    const dirs = await zipOf(Array.from({ length: 60 }, (_, index) => ({ name: `empty-${index}/`, content: '' })));
+    const error = await withAuditEnv({ AUDIT_MAX_FILES: '50' }, () => auditFailure({ files: uploaded('dirs.zip', dirs) }, 'file_1'));
+    expect(error.code).toBe('archive_too_large');
+  });
+
   it('a corrupt archive: archive_invalid', async () => {
     const archive = await zipOf([{ name: 'README.md', content: '# fine\n'.repeat(100) }]);
     const error = await auditFailure({ files: uploaded('broken.zip', archive.subarray(0, archive.length - 30)) }, 'file_1');

@@ -44,13 +44,13 @@ export function safeEntryPath(entryName: string, archiveName: string): string | 
 }
 
 /**
- * Archive-shaped failures (corrupt data, conflicting entries) fail the task; failures of the
+ * Archive-shaped failures (corrupt data, conflicting or overlong names) fail the task; failures of the
  * machine itself (a full disk) are thrown as they are, so a retry may succeed.
  */
 export function archiveFailure(error: unknown, archiveName: string): Error {
   if (error instanceof AgentError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const conflicting = code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST';
+  const conflicting = code === 'ENOTDIR' || code === 'EISDIR' || code === 'EEXIST' || code === 'ENAMETOOLONG';
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && !conflicting) return error as Error;
   return new AgentError('archive_invalid', `${archiveName} could not be extracted: ${(error as Error).message}`);
 }

@@ -17,7 +17,8 @@ export async function extractTar(tarPath: string, destination: string, extractio
       extraction.signal.throwIfAborted();
       extraction.heartbeat();
       if (safeEntryPath(entryPath, extraction.archiveName) === null || !WRITTEN_TYPES.has(header.type)) return false;
-      if (header.type !== 'Directory') extraction.budget.claim(header.size, extraction.archiveName, 'archive_too_large');
+      // Directories count as files: a million empty ones would exhaust the disk's inodes.
+      extraction.budget.claim(header.type === 'Directory' ? 0 : header.size, extraction.archiveName, 'archive_too_large');
       // Modes from the archive (000, setuid) could keep the scan from reading and the clean-up
       // from removing what was extracted.
       header.mode = header.type === 'Directory' ? 0o755 : 0o644;

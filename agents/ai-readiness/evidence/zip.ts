@@ -22,6 +22,8 @@ export async function extractZip(zipPath: string, destination: string, extractio
       if (relative === null) continue;
       const target = path.join(destination, relative);
       if (name.endsWith('/')) {
+        // Directories count as files: a million empty ones would exhaust the disk's inodes.
+        extraction.budget.claim(0, extraction.archiveName, 'archive_too_large');
         await mkdir(target, { recursive: true });
         continue;
       }
