@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fakeAgentContext } from '../support/fake-agent-context';
-import { acmeEvidence, fakeFiles, fetched, runTask, scratchDir, tarGzOf, withAuditEnv, writeTree, zipOf } from './ai-readiness-fixtures';
+import { acmeEvidence, fakeFiles, fetched, removeScratchDirs, runTask, scratchDir, tarGzOf, withAuditEnv, writeTree, zipOf } from './ai-readiness-fixtures';
+
+afterAll(removeScratchDirs);
 
 // What the rubric gives the acme evidence: each domain's checks earned, by the files that hold them.
 const ACME_DOMAINS = {

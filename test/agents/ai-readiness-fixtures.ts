@@ -13,9 +13,18 @@ import { type AgentContext, AgentError, type AgentFiles, type FileInfo, type Jso
 
 const SYSTEM_TMP_DIR = os.tmpdir();
 
+const scratchDirs: string[] = [];
+
 /** A fresh directory for a test's files (always in the system's temporary directory). */
 export function scratchDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(SYSTEM_TMP_DIR, `ai-readiness-test-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(SYSTEM_TMP_DIR, `ai-readiness-test-${prefix}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+/** Removes every directory `scratchDir` made: call it in the test file's `afterAll`. */
+export function removeScratchDirs(): void {
+  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes `files` (relative path → content) under `root`. */

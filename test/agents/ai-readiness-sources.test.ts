@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { AgentError } from '../../agents/sdk';
 import { fakeAgentContext } from '../support/fake-agent-context';
-import { fakeFiles, fetched, runTask, scratchDir, tarGzOf, tarGzWithEntry, withAuditEnv, writeTree, zipOf } from './ai-readiness-fixtures';
+import { fakeFiles, fetched, removeScratchDirs, runTask, scratchDir, tarGzOf, tarGzWithEntry, withAuditEnv, writeTree, zipOf } from './ai-readiness-fixtures';
+
+afterAll(removeScratchDirs);
 
 async function auditFailure(options: Parameters<typeof fakeAgentContext>[0], source: unknown): Promise<AgentError> {
   const error = await runTask('ai_readiness.full_audit', fakeAgentContext(options), { source }).then(
