@@ -67,6 +67,16 @@ const envSchema = z.object({
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, hostname: /./ }).optional()),
   SMTP_FROM: z.preprocess(emptyAsUnset, z.string().regex(MAIL_FROM, 'expected an address, optionally with a name: Name <no-reply@example.com>').default('Taskwright <no-reply@localhost>')),
+  AUDIT_ALLOWED_DIRS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(',').map((dir) => dir.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine((dir) => path.isAbsolute(dir), 'each directory must be an absolute path')))
+      .default([]),
+  ),
+  AUDIT_MAX_EXTRACTED_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(512 * 1024 * 1024)),
+  AUDIT_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(100_000)),
 }).superRefine((env, ctx) => {
   if (env.ARTIFACT_STORE === 's3' && !env.S3_BUCKET) {
     ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when ARTIFACT_STORE=s3' });

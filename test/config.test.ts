@@ -209,3 +209,15 @@ describe('mail settings', () => {
     expectConfigError({ [variable]: value }, variable);
   });
 });
+
+describe('audit evidence settings', () => {
+  it('allow no server directory by default, and cap what evidence may unpack to', () => {
+    expect(loadConfig({})).toMatchObject({ AUDIT_ALLOWED_DIRS: [], AUDIT_MAX_EXTRACTED_BYTES: 512 * 1024 * 1024, AUDIT_MAX_FILES: 100_000 });
+  });
+
+  it('take a comma-separated list of absolute directories', () => {
+    expect(loadConfig({ AUDIT_ALLOWED_DIRS: '/srv/repos, /data/evidence,' }).AUDIT_ALLOWED_DIRS).toEqual(['/srv/repos', '/data/evidence']);
+    expectConfigError({ AUDIT_ALLOWED_DIRS: '/srv/repos,relative/dir' }, 'AUDIT_ALLOWED_DIRS');
+    expectConfigError({ AUDIT_MAX_FILES: '0' }, 'AUDIT_MAX_FILES');
+  });
+});
