@@ -6,7 +6,7 @@ import { deterministicBytes } from '../../agents/echo';
 import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
-import { type TestStack, startStack, waitForTask } from '../support/stack';
+import { type TestStack, reachableSignedUrl, startStack, waitForTask } from '../support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -43,12 +43,7 @@ async function artifactsOf(taskId: string, apiKey?: string): Promise<ArtifactBod
   return ((await response.json()) as { artifacts: ArtifactBody[] }).artifacts;
 }
 
-// Signed URLs start with PUBLIC_BASE_URL; the test server listens on a port of its own.
-const reachable = (signedUrl: string) => {
-  expect(signedUrl.startsWith(`${stack.config.publicBaseUrl}/files/artifacts/`)).toBe(true);
-  const url = new URL(signedUrl);
-  return new URL(`${url.pathname}${url.search}`, stack.baseUrl);
-};
+const reachable = (signedUrl: string) => reachableSignedUrl(stack, signedUrl, 'artifacts');
 
 const fileOf = async (taskId: string) => (await artifactsOf(taskId)).find((artifact) => artifact.type === 'echo.file')!;
 const artifactDir = (artifact: ArtifactBody) => path.join(stack.config.artifactDir, stack.admin.tenantId, artifact.task_id, artifact.artifact_id);

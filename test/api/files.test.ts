@@ -5,7 +5,7 @@ import path from 'node:path';
 import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
-import { type TestStack, type TestTenant, startStack } from '../support/stack';
+import { type TestStack, type TestTenant, reachableSignedUrl, startStack } from '../support/stack';
 
 const MAX_BYTES = 6 * 1024 * 1024;
 
@@ -57,12 +57,7 @@ async function created(response: Response): Promise<FileBody> {
   return body;
 }
 
-// Signed URLs start with PUBLIC_BASE_URL; the test server listens on a port of its own.
-const reachable = (signedUrl: string) => {
-  expect(signedUrl.startsWith(`${stack.config.publicBaseUrl}/files/uploads/`)).toBe(true);
-  const url = new URL(signedUrl);
-  return new URL(`${url.pathname}${url.search}`, stack.baseUrl);
-};
+const reachable = (signedUrl: string) => reachableSignedUrl(stack, signedUrl, 'uploads');
 
 const storedFiles = (tenant: TestTenant) => {
   const directory = path.join(stack.config.artifactDir, tenant.tenantId, 'files');

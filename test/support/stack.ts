@@ -228,3 +228,13 @@ export async function waitForTask(
   }
   throw new Error(`Task ${taskId} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
 }
+
+/**
+ * A signed download URL as the test API serves it: signed URLs start with PUBLIC_BASE_URL, the
+ * test server listens on a port of its own. `kind` is the path it must have (`artifacts`, `uploads`).
+ */
+export function reachableSignedUrl(stack: TestStack, signedUrl: string, kind: 'artifacts' | 'uploads'): URL {
+  expect(signedUrl.startsWith(`${stack.config.publicBaseUrl}/files/${kind}/`)).toBe(true);
+  const url = new URL(signedUrl);
+  return new URL(`${url.pathname}${url.search}`, stack.baseUrl);
+}
