@@ -55,8 +55,8 @@ export interface TestStack {
   startWorker(options?: Pick<TaskWorkerOptions, 'concurrency'>): Promise<void>;
   /** fetch() against the API with the admin key unless another is given. */
   request(path: string, init?: RequestInitWithKey): Promise<Response>;
-  /** Another API process on the same database and Temporal (stopped by `stop`). */
-  startApi(): Promise<TestApi>;
+  /** Another API process on the same database and Temporal (stopped by `stop`), optionally through another Temporal client. */
+  startApi(options?: { temporal?: Client }): Promise<TestApi>;
   stop(): Promise<void>;
 }
 
@@ -97,10 +97,10 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   let adminKey = '';
 
-  const startApi = async (apiDb: Database): Promise<TestApi> => {
+  const startApi = async (apiDb: Database, apiTemporal: Client): Promise<TestApi> => {
     const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
     await feed.start();
-    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed, storage, artifactUrls });
+    const app = createApp({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, feed, storage, artifactUrls });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -121,7 +121,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       },
     };
   };
-  const api = await startApi(db);
+  const api = await startApi(db, temporal);
   const otherApis: { api: TestApi; db: Database }[] = [];
 
   // The worker process's own feed wakes its dispatcher.
@@ -179,9 +179,9 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     startWorker,
     stopWorker,
     request: (path, init) => api.request(path, init),
-    async startApi() {
+    async startApi(apiOptions = {}) {
       const apiDb = createDatabase(env.databaseUrl, 5);
-      const other = await startApi(apiDb);
+      const other = await startApi(apiDb, apiOptions.temporal ?? temporal);
       otherApis.push({ api: other, db: apiDb });
       return other;
     },
