@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { builtInAgents } from '../../agents/registry';
 import { createApp } from '../../api/app';
@@ -20,6 +20,7 @@ import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
 import { WebhookDispatcher } from '../../lib/webhooks/dispatcher';
 import { testEnvironment } from './globals';
+import { installQuietRuntime } from './runtime';
 import { createDatabase as createEmptyDatabase, dropDatabase, uniqueDatabaseName } from './postgres';
 import { migrate } from '../../lib/db/migrate';
 
@@ -60,6 +61,8 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+const silent = pino({ level: 'silent' });
+
 /**
  * The real thing, in-process: the Express app on a loopback port, a worker (with the webhook
  * dispatcher) on its own task queue, both on the run's PostgreSQL database and Temporal dev
@@ -68,14 +71,8 @@ export interface TestStack {
  * deliveries on their own task queue with their own retry settings, so stacks whose webhook
  * settings differ must not share one.
  */
-let runtimeInstalled = false;
-const silent = pino({ level: 'silent' });
-
 export async function startStack(options: { worker?: boolean; env?: Record<string, string>; ownDatabase?: boolean } = {}): Promise<TestStack> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installQuietRuntime();
   const shared = testEnvironment();
   const ownDatabaseName = options.ownDatabase ? uniqueDatabaseName('stack') : undefined;
   const env = ownDatabaseName ? { ...shared, databaseUrl: await createEmptyDatabase(shared.adminUrl, ownDatabaseName) } : shared;
