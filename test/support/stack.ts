@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { builtInAgents } from '../../agents/registry';
 import { createApp } from '../../api/app';
@@ -22,6 +22,7 @@ import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
 import { WebhookDispatcher } from '../../lib/webhooks/dispatcher';
 import { testEnvironment } from './globals';
+import { installQuietRuntime } from './runtime';
 import { createDatabase as createEmptyDatabase, dropDatabase, uniqueDatabaseName } from './postgres';
 import { migrate } from '../../lib/db/migrate';
 
@@ -59,10 +60,12 @@ export interface TestStack {
   startWorker(options?: Pick<TaskWorkerOptions, 'concurrency'>): Promise<void>;
   /** fetch() against the API with the admin key unless another is given. */
   request(path: string, init?: RequestInitWithKey): Promise<Response>;
-  /** Another API process on the same database and Temporal (stopped by `stop`). */
-  startApi(): Promise<TestApi>;
+  /** Another API process on the same database and Temporal (stopped by `stop`), optionally through another Temporal client. */
+  startApi(options?: { temporal?: Client }): Promise<TestApi>;
   stop(): Promise<void>;
 }
+
+const silent = pino({ level: 'silent' });
 
 /**
  * The real thing, in-process: the Express app on a loopback port, a worker (with the webhook
@@ -73,14 +76,8 @@ export interface TestStack {
  * settings differ must not share one. The worker sends approved drafts through the configured
  * mail transport: the outbox, or SMTP with `env: { SMTP_URL }`.
  */
-let runtimeInstalled = false;
-const silent = pino({ level: 'silent' });
-
 export async function startStack(options: { worker?: boolean; env?: Record<string, string>; ownDatabase?: boolean } = {}): Promise<TestStack> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installQuietRuntime();
   const shared = testEnvironment();
   const ownDatabaseName = options.ownDatabase ? uniqueDatabaseName('stack') : undefined;
   const env = ownDatabaseName ? { ...shared, databaseUrl: await createEmptyDatabase(shared.adminUrl, ownDatabaseName) } : shared;
@@ -103,10 +100,10 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   let adminKey = '';
 
-  const startApi = async (apiDb: Database): Promise<TestApi> => {
+  const startApi = async (apiDb: Database, apiTemporal: Client): Promise<TestApi> => {
     const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
     await feed.start();
-    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed, storage, downloadUrls });
+    const app = createApp({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, feed, storage, downloadUrls });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -127,7 +124,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       },
     };
   };
-  const api = await startApi(db);
+  const api = await startApi(db, temporal);
   const otherApis: { api: TestApi; db: Database }[] = [];
 
   // The worker process's own feed wakes its dispatcher.
@@ -189,9 +186,9 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     startWorker,
     stopWorker,
     request: (path, init) => api.request(path, init),
-    async startApi() {
+    async startApi(apiOptions = {}) {
       const apiDb = createDatabase(env.databaseUrl, 5);
-      const other = await startApi(apiDb);
+      const other = await startApi(apiDb, apiOptions.temporal ?? temporal);
       otherApis.push({ api: other, db: apiDb });
       return other;
     },

@@ -8,6 +8,7 @@ import { createOutboxMailTransport } from '../../lib/mail/outbox-transport';
 import { builtInAgents } from '../../agents/registry';
 import type { TaskSnapshot, TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
 import type { taskWorkflow } from '../../workflows/task';
+import { eventually } from '../support/eventually';
 import { testEnvironment } from '../support/globals';
 import { type TestStack, startStack } from '../support/stack';
 import { seedQueuedTask } from '../support/tenants';
@@ -158,13 +159,11 @@ async function gatedWorker(holdOn: (record: TransitionRecord) => boolean) {
   };
 }
 
-async function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: string): Promise<TaskSnapshot> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: string): Promise<TaskSnapshot> {
+  return eventually(async () => {
     const state = await handle.query(taskStateQuery);
-    if (state.status === status) return state;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`The task never reached ${status}`);
+    return state.status === status ? state : undefined;
+  }, `the task to reach ${status}`);
 }
 
 const firstEventIs = (type: string) => (record: TransitionRecord) => record.events[0]?.type === type;
