@@ -7,6 +7,7 @@ import type { EventFeed } from '../lib/events/feed';
 import type { Logger } from '../lib/logger';
 import type { ArtifactUrlSigner } from '../lib/signing/artifact-urls';
 import type { ContentStore } from '../lib/storage/content-store';
+import type { TaskStarter } from '../lib/temporal/task-starter';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
@@ -33,6 +34,8 @@ export interface AppDependencies {
   /** Artifact file content (the worker writes it, the API serves and deletes it). */
   storage: ContentStore;
   artifactUrls: ArtifactUrlSigner;
+  /** Starts the workflows of the tasks this process creates (and any another left pending). */
+  starter: TaskStarter;
 }
 
 /** The HTTP API: a thin layer that validates, authorizes and hands commands to Temporal. */

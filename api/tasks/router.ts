@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { type AgentRegistry, agentSlugs } from '../../agents/registry';
 import type { Config } from '../../lib/config';
@@ -7,6 +7,7 @@ import { type Database, Prisma } from '../../lib/db/client';
 import { appendTaskEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
 import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+import type { TaskStarter } from '../../lib/temporal/task-starter';
 import { type ContentStore, taskContentPrefix } from '../../lib/storage/content-store';
 import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { type TaskStatus, isTerminal } from '../../workflows/model';
@@ -17,7 +18,7 @@ import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
 import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
-import { illegalTransition, sendTaskCommand } from './commands';
+import { illegalTransition, isWorkflowNotFound, onTaskWorkflow, sendTaskCommand } from './commands';
 import { updateTaskDetails } from './details';
 import { countTasks, findTaskIds } from './listing';
 import { type TaskRow, loadTaskListItems, loadTaskRecord } from './present';
@@ -32,7 +33,6 @@ import {
   processBody,
   updateTaskBody,
 } from './schemas';
-import { startTaskWorkflow } from './start-workflow';
 
 export interface TasksRouterDependencies {
   db: Database;
@@ -40,14 +40,16 @@ export interface TasksRouterDependencies {
   artifactUrls: ArtifactUrlSigner;
   temporal: Client;
   agents: AgentRegistry;
-  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
+  starter: TaskStarter;
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
 const DEFAULT_PAGE_SIZE = 20;
 
 export function tasksRouter(deps: TasksRouterDependencies): Router {
-  const { db, storage, artifactUrls, temporal, agents, config } = deps;
+  const { db, storage, artifactUrls, temporal, agents, starter, config } = deps;
+  const startIfPending = (taskId: string) => starter.ensureStarted(taskId);
   const router = Router();
 
   async function loadTask(tenantId: string, taskId: string): Promise<TaskRow> {
@@ -95,16 +97,8 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       }
       const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
 
-      const replay = async (replayed: TaskRow) => {
-        // A create that died between writing the row and starting the workflow is finished by
-        // its retry (nothing has happened to the task yet, so starting it now is safe).
-        if (replayed.lastSeq === 1) {
-          await startTaskWorkflow(deps, replayed).catch((error: unknown) => {
-            if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw temporalUnavailable(error, 'The task was not started');
-          });
-        }
-        res.status(202).set('Idempotent-Replayed', 'true').json(await present(replayed));
-      };
+      // The first attempt's outbox row starts its workflow, even if that attempt died after the commit.
+      const replay = async (replayed: TaskRow) => res.status(202).set('Idempotent-Replayed', 'true').json(await present(replayed));
       if (key !== undefined) {
         const existing = await findIdempotentReplay(tenantId, key, requestHash);
         if (existing) return replay(existing);
@@ -138,6 +132,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
           });
           const data = { task_id: taskId, agent: agent.slug, task_type: taskTypeName, from: null, to: status };
           await appendTaskEvents(tx, { taskId, tenantId, agent: agent.slug }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
+          await tx.taskStart.create({ data: { taskId } });
           return tx.task.findUniqueOrThrow({ where: { id: taskId } });
         });
       } catch (error) {
@@ -149,18 +144,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         throw error;
       }
 
-      try {
-        await startTaskWorkflow(deps, task);
-      } catch (error) {
-        // Started after all (by a concurrent replay of this Idempotency-Key, or before an
-        // ambiguous error): the task is fine as it is.
-        const running = await temporal.workflow.getHandle(taskId).describe().then(() => true, () => false);
-        if (!running) {
-          // Without a workflow the row would be a task that never runs: take it back.
-          await db.task.delete({ where: { id: taskId } });
-          throw temporalUnavailable(error, 'The task was not created');
-        }
-      }
+      starter.wake();
       res.status(202).location(`/v1/tasks/${taskId}`).json(await present(task));
     })
     .get(async (req, res) => {
@@ -225,7 +209,9 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       if (consistency === 'eventual') return res.json(record);
       // Without a worker a query waits for one; bound the wait and answer 503 instead.
       const snapshot = await temporal.connection
-        .withDeadline(Date.now() + STRONG_READ_TIMEOUT_MS, () => temporal.workflow.getHandle(task.id).query(taskStateQuery))
+        .withDeadline(Date.now() + STRONG_READ_TIMEOUT_MS, () =>
+          onTaskWorkflow(task.id, startIfPending, () => temporal.workflow.getHandle(task.id).query(taskStateQuery)),
+        )
         .catch((error: unknown) => {
           // Whatever the reason, the source of truth could not be consulted: a 503, not a 500.
           throw new HttpProblem(503, 'workflow_unavailable', `The workflow could not be asked for its state: ${(error as Error).message}`, {}, { 'Retry-After': '5' });
@@ -299,7 +285,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const { tenantId } = principalOf(req);
       const body = parseBody(processBody, req);
       const task = await loadTask(tenantId, req.params.id);
-      await sendTaskCommand(temporal, task, 'process', processUpdate, [body], currentStatus(task));
+      await sendTaskCommand(temporal, task, 'process', processUpdate, [body], currentStatus(task), startIfPending);
       res.json(await presentCurrent(tenantId, task.id));
     })
     .all(methodNotAllowed);
@@ -309,7 +295,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     .post(async (req, res) => {
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, req.params.id);
-      await sendTaskCommand(temporal, task, 'stop', stopUpdate, [], currentStatus(task));
+      await sendTaskCommand(temporal, task, 'stop', stopUpdate, [], currentStatus(task), startIfPending);
       res.json(await presentCurrent(tenantId, task.id));
     })
     .all(methodNotAllowed);
@@ -324,7 +310,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         // Feedback is mostly given on finished work, whose workflow has closed: record it here.
         await updateTaskDetails(db, task, { feedback }, principal.actor);
       } else {
-        await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task));
+        await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task), startIfPending);
       }
       res.json(await presentCurrent(principal.tenantId, task.id));
     })
@@ -344,9 +330,9 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
   async function requestCancellation(task: TaskRow): Promise<void> {
     if (isTerminal(task.status as TaskStatus)) throw illegalTransition(task, 'cancel');
     try {
-      await temporal.workflow.getHandle(task.id).cancel();
+      await onTaskWorkflow(task.id, startIfPending, () => temporal.workflow.getHandle(task.id).cancel());
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
+      if (isWorkflowNotFound(error)) {
         // The workflow ended between our read and the cancel request.
         throw illegalTransition(await loadTask(task.tenantId, task.id), 'cancel');
       }
