@@ -7,6 +7,7 @@ import type { EventFeed } from '../lib/events/feed';
 import type { Logger } from '../lib/logger';
 import type { DownloadUrlSigner } from '../lib/signing/download-urls';
 import type { ContentStore } from '../lib/storage/content-store';
+import type { TaskStarter } from '../lib/temporal/task-starter';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
@@ -35,6 +36,8 @@ export interface AppDependencies {
   storage: ContentStore;
   /** Signs and checks the download URLs of artifacts and files. */
   downloadUrls: DownloadUrlSigner;
+  /** Starts the workflows of the tasks this process creates (and any another left pending). */
+  starter: TaskStarter;
 }
 
 /** The HTTP API: a thin layer that validates, authorizes and hands commands to Temporal. */

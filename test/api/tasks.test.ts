@@ -132,7 +132,7 @@ describe('a create that dies after committing the task, before starting its work
     throw error;
   });
 
-  it('is healed by the retry with the same Idempotency-Key: the workflow starts and the task runs', async () => {
+  it('is healed at once by the retry with the same Idempotency-Key: the workflow starts and the task runs', async () => {
     const headers = { 'idempotency-key': `crash-${Date.now()}` };
     const body = { agent: 'echo', task_type: 'echo', title: `crash with key ${Date.now()}`, input: { message: 'late start' } };
     const orphan = await createDyingBeforeStart(body, headers);
@@ -148,25 +148,19 @@ describe('a create that dies after committing the task, before starting its work
     expect(await stack.db.task.count({ where: { title: body.title } })).toBe(1);
   });
 
-  it('leaves, without an Idempotency-Key, a queued task that never runs and can be neither cancelled nor deleted', async () => {
-    const body = { agent: 'echo', task_type: 'echo', title: `crash without key ${Date.now()}` };
+  it('without an Idempotency-Key still runs: a command carries out its pending start, and the task runs once', async () => {
+    const body = { agent: 'echo', task_type: 'echo', title: `crash without key ${Date.now()}`, input: { sleep_ms: 60_000 } };
     const orphan = await createDyingBeforeStart(body);
-    // Only a create (or its replay by key) starts a task's workflow, so nothing ever starts this one.
     expect(await workflowExists(orphan.id)).toBe(false);
-    expect(await (await stack.request(`/v1/tasks/${orphan.id}`)).json()).toMatchObject({ task_id: orphan.id, status: 'queued', executions: [] });
+    expect(await stack.db.taskStart.count({ where: { taskId: orphan.id } })).toBe(1);
 
-    // Every command looks for the workflow, finds none, and answers as if the task had ended.
-    const refused = { task_id: orphan.id, current_status: 'queued' };
-    await expectProblem(await stack.request(`/v1/tasks/${orphan.id}/cancel`, { method: 'POST' }), 409, 'illegal_transition', refused);
-    await expectProblem(await stack.request(`/v1/tasks/${orphan.id}`, { method: 'DELETE' }), 409, 'illegal_transition', refused);
-    await expectProblem(await stack.request(`/v1/tasks/${orphan.id}/stop`, { method: 'POST' }), 409, 'illegal_transition', refused);
-
-    // Retrying the same body creates a second task, which runs; the first stays queued.
-    const retried = (await (await stack.request('/v1/tasks', { method: 'POST', json: body })).json()) as { task_id: string };
-    expect(retried.task_id).not.toBe(orphan.id);
-    expect((await waitForTask(stack, retried.task_id, isTerminal)).status).toBe('complete');
-    expect(await stack.db.task.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: 'queued', lastSeq: 1, startedAt: null });
-    expect(await workflowExists(orphan.id)).toBe(false);
+    // The dying process still holds the start's claim; the command does not wait for it to lapse.
+    const cancelled = await stack.request(`/v1/tasks/${orphan.id}/cancel`, { method: 'POST' });
+    expect(cancelled.status).toBe(202);
+    expect(await waitForTask(stack, orphan.id, isTerminal)).toMatchObject({ status: 'cancelled' });
+    expect(await stack.db.taskStart.count({ where: { taskId: orphan.id } })).toBe(0);
+    const { executions } = await stack.temporal.workflowService.listWorkflowExecutions({ namespace: 'default', query: `WorkflowId = '${orphan.id}'` });
+    expect(executions).toHaveLength(1);
   });
 });
 

@@ -19,6 +19,7 @@ import { type OutboundFetcher, outboundFetcherFor } from '../../lib/outbound/fet
 import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { type ContentStore } from '../../lib/storage/content-store';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
+import { TaskStarter } from '../../lib/temporal/task-starter';
 import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
 import { WebhookDispatcher } from '../../lib/webhooks/dispatcher';
 import { testEnvironment } from './globals';
@@ -103,7 +104,9 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const startApi = async (apiDb: Database, apiTemporal: Client): Promise<TestApi> => {
     const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
     await feed.start();
-    const app = createApp({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, feed, storage, downloadUrls });
+    const starter = new TaskStarter({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
+    starter.start();
+    const app = createApp({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, feed, storage, downloadUrls, starter });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -118,6 +121,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
         return fetch(`${baseUrl}${path}`, { ...rest, headers: merged, body: json !== undefined ? JSON.stringify(json) : rest.body });
       },
       async stop() {
+        await starter.stop();
         await feed.stop();
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));

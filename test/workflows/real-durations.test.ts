@@ -10,12 +10,12 @@ import { type Activities } from '../../activities';
 import { createAgentServices } from '../../activities/agent-services';
 import { createRunAgent } from '../../activities/run-agent';
 import { builtInAgents } from '../../agents/registry';
-import { startTaskWorkflow } from '../../api/tasks/start-workflow';
 import { loadConfig } from '../../lib/config';
 import { type Database, Prisma, createDatabase } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
 import { outboundFetcherFor } from '../../lib/outbound/fetch-url';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
+import { startTaskWorkflow } from '../../lib/temporal/start-task-workflow';
 import { launchDelivery } from '../../lib/webhooks/start-delivery';
 import type { ApprovalChange, ArtifactEffectRequest, TransitionRecord } from '../../workflows/model';
 import type { taskWorkflow } from '../../workflows/task';
@@ -78,12 +78,14 @@ function inMemoryTaskActivities() {
   return { activities, transitions, effects, approvalChanges };
 }
 
-/** Starts a task's workflow exactly as POST /v1/tasks does: input, policy and draft expiry from its manifest and tenant. */
+/** Starts a task's workflow exactly as the task starter does: input, policy and draft expiry from its manifest and tenant. */
 async function startTask(taskType: 'echo' | 'echo_best_effort', input: Record<string, unknown>, taskQueue: string, tenantDraftExpiryDays?: number) {
   const { tenant, task } = await seedQueuedTask(db, { taskType });
-  if (tenantDraftExpiryDays !== undefined) await db.tenant.update({ where: { id: tenant.id }, data: { draftExpiryDays: tenantDraftExpiryDays } });
+  const { draftExpiryDays } = tenantDraftExpiryDays === undefined
+    ? tenant
+    : await db.tenant.update({ where: { id: tenant.id }, data: { draftExpiryDays: tenantDraftExpiryDays } });
   const row = await db.task.update({ where: { id: task.id }, data: { input: input as Prisma.InputJsonObject } });
-  await startTaskWorkflow({ db, temporal: env.client, agents: builtInAgents, config: { TASK_QUEUE: taskQueue } }, row);
+  await startTaskWorkflow({ temporal: env.client, agents: builtInAgents, config: { TASK_QUEUE: taskQueue } }, row, { draftExpiryDays });
   return env.client.workflow.getHandle<typeof taskWorkflow>(task.id);
 }
 

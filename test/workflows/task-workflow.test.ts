@@ -51,6 +51,12 @@ describe('taskWorkflow', () => {
     const artifacts = await stack.db.artifact.findMany({ where: { taskId: task.id } });
     expect(artifacts).toHaveLength(1);
     expect(artifacts[0]).toMatchObject({ workflowId: task.id, runId: handle.firstExecutionRunId, type: 'echo.result', data: { message: 'hi' } });
+    const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
+    expect(types.slice(-3)).toEqual(['task.status_changed', 'artifact.emitted', 'task.complete']);
+    // The agent activity records the start and the completion itself: one activity per task.
+    const { events } = await handle.fetchHistory();
+    const scheduled = events!.flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(scheduled).toEqual(['runAgent']);
   });
 
   it('fails the task with a coded error when the agent cannot run it', async () => {
@@ -169,10 +175,12 @@ function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: strin
 const firstEventIs = (type: string) => (record: TransitionRecord) => record.events[0]?.type === type;
 
 describe('taskWorkflow cancelled while it records its artifacts', () => {
-  it('ends cancelled, with the artifacts discarded, not complete', async () => {
+  // A completing agent records its artifacts and the completion in one write (no window); one
+  // that suspends for an approval has its artifacts recorded by the workflow first.
+  it('ends cancelled, with the artifacts discarded, not awaiting approval', async () => {
     const gate = await gatedWorker(firstEventIs('artifact.emitted'));
     try {
-      const { task, handle } = await runWorkflow({ execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, gate.taskQueue);
+      const { task, handle } = await runWorkflow({ input: { require_approval: true }, execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, gate.taskQueue);
       await gate.atGate;
       await handle.cancel();
       gate.release();
@@ -268,6 +276,31 @@ describe('artifact work retried by Temporal', () => {
       const writes = fs.readdirSync(path.join(stack.config.artifactDir, task.tenantId, task.id, file.id));
       expect(writes).toEqual([path.basename(file.storagePath!)]);
       expect(writes[0]).toMatch(/-2$/);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('records a completion once when the agent run is retried after recording it', async () => {
+    let failed = false;
+    const worker = await workerWith((real) => ({
+      async runAgent(request) {
+        const outcome = await real.runAgent(request);
+        if (!failed) {
+          failed = true;
+          throw retryable();
+        }
+        return outcome;
+      },
+    }));
+    try {
+      const { task, handle } = await runWorkflow({ input: { message: 'twice run, once recorded' } }, worker.taskQueue);
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+      expect(failed).toBe(true);
+      expect(await stack.db.artifact.count({ where: { taskId: task.id } })).toBe(1);
+      const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
+      expect(types.filter((type) => type === 'task.complete')).toHaveLength(1);
+      expect(types.filter((type) => type === 'artifact.emitted')).toHaveLength(1);
     } finally {
       await worker.stop();
     }
