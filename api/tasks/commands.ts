@@ -22,22 +22,24 @@ export interface CommandTarget {
   status: string;
 }
 
-/** Starts the task's workflow if its start is still pending in the outbox; true if it was. */
-export type StartIfPending = (taskId: string) => Promise<boolean>;
+/** Starts the task's workflow if its start is still pending in the outbox. */
+export type StartIfPending = (taskId: string) => Promise<void>;
 
 export const isWorkflowNotFound = (error: unknown) =>
   error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND);
 
 /**
  * Runs `call` against a task's workflow. A task created a moment ago may not have one yet: then
- * its pending start is carried out here and `call` runs once more.
+ * its pending start is carried out here (or a starter finished it meanwhile) and `call` runs once
+ * more; a workflow that truly is not there answers the same way again.
  */
 export async function onTaskWorkflow<T>(taskId: string, startIfPending: StartIfPending | undefined, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (startIfPending && isWorkflowNotFound(error) && (await startIfPending(taskId))) return call();
-    throw error;
+    if (!startIfPending || !isWorkflowNotFound(error)) throw error;
+    await startIfPending(taskId);
+    return call();
   }
 }
 

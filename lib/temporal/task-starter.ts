@@ -58,15 +58,14 @@ export class TaskStarter {
   }
 
   /**
-   * Starts this task's workflow now if its start is still pending, whoever holds the claim (a
-   * command sent right after the create must find the workflow). True if a start was pending.
+   * Starts this task's workflow now if its start is still pending, whoever holds the claim: a
+   * command sent right after the create must find the workflow.
    */
-  async ensureStarted(taskId: string): Promise<boolean> {
+  async ensureStarted(taskId: string): Promise<void> {
     const pending = await this.options.db.taskStart.findUnique({ where: { taskId }, include: { task: { include: { tenant: true } } } });
-    if (!pending) return false;
+    if (!pending) return;
     await this.startOne(pending.task, pending.task.tenant);
     await this.options.db.taskStart.deleteMany({ where: { taskId } });
-    return true;
   }
 
   private async startClaimed(): Promise<void> {

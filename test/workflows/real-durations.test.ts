@@ -56,8 +56,9 @@ async function withWorker<T>(activities: object, body: (taskQueue: string) => Pr
 }
 
 /**
- * The task activities without their database writes: transitions and applied effects are kept
- * in memory; the agent (echo) runs for real.
+ * The task activities without the workflow's database writes: its transitions and applied
+ * effects are kept in memory; the agent (echo) runs for real, and records its execution's start
+ * and completion in the database itself.
  */
 function inMemoryTaskActivities() {
   const transitions: TransitionRecord[] = [];
@@ -121,7 +122,7 @@ describe('an approval nobody answers, over the 7-day default', () => {
   });
 
   it('expires after 7 days and lets the task complete without it (policy continue: echo_best_effort)', async () => {
-    const { activities, transitions, approvalChanges } = inMemoryTaskActivities();
+    const { activities, approvalChanges } = inMemoryTaskActivities();
     const snapshot = await withWorker(activities, async (taskQueue) => {
       const handle = await startTask('echo_best_effort', { message: 'ship it', require_approval: true }, taskQueue);
       return handle.result();
@@ -132,7 +133,8 @@ describe('an approval nobody answers, over the 7-day default', () => {
     expect(resolution).toBe('expired');
     expect(waitedMs).toBeGreaterThanOrEqual(7 * DAY_MS);
     expect(waitedMs).toBeLessThan(7 * DAY_MS + 60_000);
-    expect(transitions.at(-1)).toMatchObject({ patch: { status: 'complete', output: { approval: 'expired' } } });
+    // The agent activity records the completion itself, in the database.
+    expect(await db.task.findUniqueOrThrow({ where: { id: snapshot.taskId } })).toMatchObject({ status: 'complete', output: { approval: 'expired' } });
   });
 });
 
@@ -153,7 +155,7 @@ describe('a gated draft nobody decides', () => {
     expect(effects).toEqual([]);
     const emitted = transitions.flatMap((record) => record.artifacts ?? []).find((artifact) => artifact.type === 'echo.email_draft');
     expect(emitted).toMatchObject({ approvalStatus: 'pending', data: draft });
-    expect(transitions.at(-1)).toMatchObject({ patch: { status: 'complete', output: { draft_artifact_id: emitted!.id } } });
+    expect(await db.task.findUniqueOrThrow({ where: { id: snapshot.taskId } })).toMatchObject({ status: 'complete', output: { draft_artifact_id: emitted!.id } });
   });
 
   it("follows a tenant's own draft expiry rather than the approval timeout", async () => {
