@@ -7,9 +7,10 @@ import { loadConfigOrExit } from './lib/config';
 import { openDatabase } from './lib/db/open';
 import { EventFeed } from './lib/events/feed';
 import { createLogger } from './lib/logger';
-import { artifactUrlSignerFor } from './lib/signing/url-secrets';
+import { downloadUrlSignerFor } from './lib/signing/url-secrets';
 import { openContentStore } from './lib/storage/open';
 import { type RunningWorker, runWorker } from './lib/temporal/run-worker';
+import { TaskStarter } from './lib/temporal/task-starter';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   // connection beside the pool is not safe there: that feed polls instead.
   const feed = new EventFeed({ db: database.db, listenUrl: database.embedded ? undefined : database.url, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger });
   await feed.start();
+  const starter = new TaskStarter({ db: database.db, temporal, agents: builtInAgents, config, logger, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
+  starter.start();
   const app = createApp({
     db: database.db,
     temporal,
@@ -37,7 +40,8 @@ async function main(): Promise<void> {
     logger,
     feed,
     storage: openContentStore(config),
-    artifactUrls: artifactUrlSignerFor(config),
+    downloadUrls: downloadUrlSignerFor(config),
+    starter,
   });
   // Only one connection may talk to the embedded database, so the process that owns it also
   // runs the worker (see lib/db/open.ts).
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
     const forceClose = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(forceClose);
+    await starter.stop();
     await worker?.stop();
     await connection.close();
     await database.close();

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AgentRegistry } from '../agents/registry';
 import type { JsonObject, MailTransport } from '../agents/sdk';
 import type { Database } from '../lib/db/client';
@@ -20,7 +20,7 @@ export function createApplyArtifactEffect({ db, agents, mail }: { db: Database; 
 
     await effect.run(
       { id: artifact.id, tenantId: artifact.tenantId, taskId: artifact.taskId, type: artifact.type, displayName: artifact.displayName, data: artifact.data as JsonObject | null },
-      { mail, idempotencyKey: artifact.id },
+      { mail, idempotencyKey: artifact.id, signal: Context.current().cancellationSignal },
     );
     await db.artifact.updateMany({ where: { id: artifact.id, effectAppliedAt: null }, data: { effectAppliedAt: new Date() } });
     return { applied: true };

@@ -1,7 +1,9 @@
 import type { AgentRegistry } from '../agents/registry';
 import type { MailTransport } from '../agents/sdk';
 import type { Database } from '../lib/db/client';
+import type { OutboundFetcher } from '../lib/outbound/fetch-url';
 import type { ContentStore } from '../lib/storage/content-store';
+import { createAgentServices } from './agent-services';
 import { createApplyArtifactEffect } from './apply-artifact-effect';
 import { createPurgeExpiredArtifacts } from './purge-expired-artifacts';
 import { createRecordTransition } from './record-transition';
@@ -12,13 +14,15 @@ export interface ActivityDependencies {
   agents: AgentRegistry;
   storage: ContentStore;
   mail: MailTransport;
+  /** Every URL an agent fetches goes through it. */
+  outbound: OutboundFetcher;
 }
 
 /** Every activity task and retention workflows call, built from their dependencies. */
-export function createActivities({ db, agents, storage, mail }: ActivityDependencies) {
+export function createActivities({ db, agents, storage, mail, outbound }: ActivityDependencies) {
   return {
     recordTransition: createRecordTransition({ db, storage }),
-    runAgent: createRunAgent({ db, agents, storage }),
+    runAgent: createRunAgent({ db, agents, storage, services: createAgentServices({ db, storage, outbound }) }),
     applyArtifactEffect: createApplyArtifactEffect({ db, agents, mail }),
     purgeExpiredArtifacts: createPurgeExpiredArtifacts({ db, storage }),
   };

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { type Database, Prisma } from '../lib/db/client';
 import { applyRetentionWindow } from '../lib/db/artifact-retention';
-import { appendTaskEvents } from '../lib/db/task-events';
+import { type AppendOutcome, appendTaskEvents } from '../lib/db/task-events';
 import { type ContentStore, taskContentPrefix } from '../lib/storage/content-store';
 import type { ApprovalChange, TransitionRecord } from '../workflows/model';
 
@@ -13,62 +13,71 @@ import type { ApprovalChange, TransitionRecord } from '../workflows/model';
  */
 export function createRecordTransition({ db, storage }: { db: Database; storage: ContentStore }) {
   return async function recordTransition(record: TransitionRecord): Promise<{ applied: boolean }> {
-    const at = new Date(record.at);
-    const result = await refuseUnstorableData(() => db.$transaction(async (tx) => {
-      const outcome = await appendTaskEvents(tx, record, record.events, at);
-      // Retrying cannot bring a deleted task back; stop instead of failing forever.
-      if (outcome === 'missing') throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');
-      if (outcome !== 'appended') return { applied: false };
-
-      if (record.discardArtifacts) {
-        await tx.artifact.deleteMany({ where: { taskId: record.taskId, tenantId: record.tenantId } });
-      }
-      if (record.artifacts?.length) {
-        await tx.artifact.createMany({
-          data: record.artifacts.map((artifact) => ({
-            id: artifact.id,
-            tenantId: record.tenantId,
-            taskId: record.taskId,
-            workflowId: record.workflowId,
-            runId: record.runId,
-            type: artifact.type,
-            displayName: artifact.displayName,
-            mimeType: artifact.mimeType,
-            sizeBytes: artifact.file?.sizeBytes ?? Buffer.byteLength(JSON.stringify(artifact.data)),
-            sha256: artifact.file?.sha256 ?? null,
-            storagePath: artifact.file?.storagePath ?? null,
-            data: artifact.data === null ? Prisma.DbNull : (artifact.data as Prisma.InputJsonObject),
-            approvalStatus: artifact.approvalStatus,
-            createdAt: at,
-          })),
-          skipDuplicates: true,
-        });
-        await applyRetentionWindow(tx, record.tenantId, record.artifacts.map((artifact) => artifact.id));
-      }
-      if (record.approval) await writeApproval(tx, record, record.approval);
-
-      const { patch } = record;
-      await tx.task.update({
-        where: { id: record.taskId },
-        data: {
-          ...(patch.status && { status: patch.status }),
-          ...(patch.startedAt && { startedAt: new Date(patch.startedAt) }),
-          ...(patch.completedAt !== undefined && { completedAt: patch.completedAt && new Date(patch.completedAt) }),
-          ...(patch.error !== undefined && { errorCode: patch.error?.code ?? null, errorMessage: patch.error?.message ?? null }),
-          ...(patch.output && { output: patch.output as Prisma.InputJsonObject }),
-          ...(patch.progress !== undefined && { progress: patch.progress }),
-          ...(patch.progressMessage !== undefined && { progressMessage: patch.progressMessage }),
-          ...(patch.executions && { executions: patch.executions as unknown as Prisma.InputJsonArray }),
-          ...(patch.feedback !== undefined && { feedback: patch.feedback }),
-        },
-      });
-      return { applied: true };
-    }));
-    // Only once the rows are gone (content without a row is harmless, a row without content is
-    // not), and on every attempt: a retry after the commit still removes what is left.
-    if (record.discardArtifacts) await storage.deletePrefix(taskContentPrefix(record.tenantId, record.taskId));
-    return result;
+    return { applied: (await writeTransition({ db, storage }, record)) === 'appended' };
   };
+}
+
+/**
+ * The write behind recordTransition, also used by the agent activity to record the start and the
+ * completion of an execution itself. `duplicate`: an earlier attempt wrote it; `skipped`: the
+ * task was not in `record.onlyWhileStatus`.
+ */
+export async function writeTransition({ db, storage }: { db: Database; storage: ContentStore }, record: TransitionRecord): Promise<AppendOutcome> {
+  const at = new Date(record.at);
+  const result = await refuseUnstorableData(() => db.$transaction(async (tx) => {
+    const outcome = await appendTaskEvents(tx, record, record.events, at, { onlyWhileStatus: record.onlyWhileStatus });
+    // Retrying cannot bring a deleted task back; stop instead of failing forever.
+    if (outcome === 'missing') throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');
+    if (outcome !== 'appended') return outcome;
+
+    if (record.discardArtifacts) {
+      await tx.artifact.deleteMany({ where: { taskId: record.taskId, tenantId: record.tenantId } });
+    }
+    if (record.artifacts?.length) {
+      await tx.artifact.createMany({
+        data: record.artifacts.map((artifact) => ({
+          id: artifact.id,
+          tenantId: record.tenantId,
+          taskId: record.taskId,
+          workflowId: record.workflowId,
+          runId: record.runId,
+          type: artifact.type,
+          displayName: artifact.displayName,
+          mimeType: artifact.mimeType,
+          sizeBytes: artifact.file?.sizeBytes ?? Buffer.byteLength(JSON.stringify(artifact.data)),
+          sha256: artifact.file?.sha256 ?? null,
+          storagePath: artifact.file?.storagePath ?? null,
+          data: artifact.data === null ? Prisma.DbNull : (artifact.data as Prisma.InputJsonObject),
+          approvalStatus: artifact.approvalStatus,
+          createdAt: at,
+        })),
+        skipDuplicates: true,
+      });
+      await applyRetentionWindow(tx, record.tenantId, record.artifacts.map((artifact) => artifact.id));
+    }
+    if (record.approval) await writeApproval(tx, record, record.approval);
+
+    const { patch } = record;
+    await tx.task.update({
+      where: { id: record.taskId },
+      data: {
+        ...(patch.status && { status: patch.status }),
+        ...(patch.startedAt && { startedAt: new Date(patch.startedAt) }),
+        ...(patch.completedAt !== undefined && { completedAt: patch.completedAt && new Date(patch.completedAt) }),
+        ...(patch.error !== undefined && { errorCode: patch.error?.code ?? null, errorMessage: patch.error?.message ?? null }),
+        ...(patch.output && { output: patch.output as Prisma.InputJsonObject }),
+        ...(patch.progress !== undefined && { progress: patch.progress }),
+        ...(patch.progressMessage !== undefined && { progressMessage: patch.progressMessage }),
+        ...(patch.executions && { executions: patch.executions as unknown as Prisma.InputJsonArray }),
+        ...(patch.feedback !== undefined && { feedback: patch.feedback }),
+      },
+    });
+    return outcome;
+  }));
+  // Only once the rows are gone (content without a row is harmless, a row without content is
+  // not), and on every attempt: a retry after the commit still removes what is left.
+  if (record.discardArtifacts) await storage.deletePrefix(taskContentPrefix(record.tenantId, record.taskId));
+  return result;
 }
 
 /**

@@ -6,7 +6,10 @@ import type { Database, Prisma } from '../lib/db/client';
 import { type ContentStore, artifactContentKey } from '../lib/storage/content-store';
 import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
-import type { AgentOutcome, ArtifactRecord, JournalEntry, TaskMessage } from '../workflows/model';
+import type { AgentServicesFor } from './agent-services';
+import { closeRunningExecution, summarizeOutput } from '../workflows/execution-records';
+import type { AgentOutcome, ArtifactRecord, Execution, JournalEntry, TaskMessage, TransitionRecord } from '../workflows/model';
+import { writeTransition } from './record-transition';
 
 export interface RunAgentInput {
   taskId: string;
@@ -17,6 +20,10 @@ export interface RunAgentInput {
   executionId: string;
   messages: TaskMessage[];
   journal: JournalEntry[];
+  /** The execution's start, which the workflow left for this activity to write (idempotently). */
+  start?: TransitionRecord;
+  /** What the activity needs to record a completion itself, with the artifacts, in one write. */
+  completion: { workflowId: string; runId: string; executions: Execution[] };
 }
 
 // Heartbeats are what carry cancellation to a running activity, so sleeps are cut into slices.
@@ -36,7 +43,7 @@ class Suspension extends Error {
  * clarification) or its end, replaying the journal of earlier suspensions first. Heartbeats so
  * cancellation and `stop` reach it; progress rides on the heartbeat and is written at once.
  */
-export function createRunAgent({ db, agents, storage }: { db: Database; agents: AgentRegistry; storage: ContentStore }) {
+export function createRunAgent({ db, agents, storage, services }: { db: Database; agents: AgentRegistry; storage: ContentStore; services: AgentServicesFor }) {
   return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
     const agent = agents.get(request.agent);
     const taskType = agent?.taskTypes[request.taskType];
@@ -50,6 +57,8 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
     const activity = Context.current();
     const owner: TaskEventOwner = { taskId: request.taskId, tenantId: request.tenantId, agent: request.agent };
     const { journal } = request;
+    // Before any agent event: progress is recorded only while the task is `running`.
+    if (request.start) await writeTransition({ db, storage }, request.start);
 
     // Position in the journal: below its length the code is replaying what already happened.
     let cursor = 0;
@@ -104,6 +113,43 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
       }
     }
 
+    /**
+     * The execution's end, its artifacts and `task.complete` in one write, named by the execution
+     * and the journal's length so a retried attempt writes nothing twice. Only while the task is
+     * `running`: otherwise (and for file artifacts) the workflow records what happened itself.
+     */
+    async function recordCompletion(output: Record<string, unknown>): Promise<AgentOutcome> {
+      // File content: an attempt removes what earlier attempts stored, which is safe only while no
+      // attempt records rows (a zombie attempt could record a write its successor removed), so
+      // the workflow records those from the one attempt Temporal accepts.
+      if (artifacts.some((artifact) => artifact.file)) return { kind: 'complete', output, artifacts };
+      const at = new Date().toISOString();
+      const executions = closeRunningExecution(request.completion.executions, 'complete', summarizeOutput(output), at);
+      const eventId = (...parts: string[]) => derivedId('evt', request.taskId, request.executionId, String(journal.length), 'complete', ...parts);
+      const written = await writeTransition(
+        { db, storage },
+        {
+          ...owner,
+          workflowId: request.completion.workflowId,
+          runId: request.completion.runId,
+          at,
+          events: [
+            ...artifacts.map((artifact) => ({
+              id: eventId(artifact.id),
+              type: 'artifact.emitted' as const,
+              data: { task_id: request.taskId, artifact_id: artifact.id, type: artifact.type },
+            })),
+            { id: eventId(), type: 'task.complete', data: { task_id: request.taskId, from: 'running', to: 'complete' } },
+          ],
+          patch: { status: 'complete', output, progress: 1, completedAt: at, executions, error: null },
+          artifacts,
+          onlyWhileStatus: 'running',
+        },
+      );
+      const recorded = written === 'appended' || written === 'duplicate';
+      return { kind: 'complete', output, artifacts, ...(recorded && { recorded: { at, executions } }) };
+    }
+
     const context: AgentContext = {
       taskId: request.taskId,
       tenantId: request.tenantId,
@@ -138,6 +184,7 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
           });
         },
       },
+      ...services({ tenantId: request.tenantId, signal: activity.cancellationSignal }),
       async emitArtifact({ content, data, ...draft }) {
         // Named by where in the run it was emitted: a replay names it the same, and skips it.
         const index = (emittedAt.get(cursor) ?? 0) + 1;
@@ -177,7 +224,7 @@ export function createRunAgent({ db, agents, storage }: { db: Database; agents: 
 
     try {
       const result = await taskType.run(context, parsed.data);
-      return { kind: 'complete', output: result.output, artifacts };
+      return await recordCompletion(result.output);
     } catch (error) {
       if (error instanceof Suspension) return error.outcome;
       if (error instanceof AgentError) {

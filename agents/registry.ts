@@ -1,5 +1,7 @@
 import type { AgentDefinition } from './sdk';
+import { aiReadinessAgent } from './ai-readiness';
 import { echoAgent } from './echo';
+import { salesAgent } from './sales';
 
 export type AgentRegistry = ReadonlyMap<string, AgentDefinition>;
 
@@ -15,7 +17,7 @@ export function createAgentRegistry(agents: AgentDefinition[]): AgentRegistry {
   return registry;
 }
 
-export const builtInAgents = createAgentRegistry([echoAgent]);
+export const builtInAgents = createAgentRegistry([echoAgent, aiReadinessAgent, salesAgent]);
 
 /** Each agent once (aliases share its entry), by slug. */
 export function listAgents(registry: AgentRegistry): AgentDefinition[] {

@@ -162,6 +162,8 @@ export interface EffectContext {
   mail: MailTransport;
   /** The same for every attempt of this effect: pass it to anything that can de-duplicate. */
   idempotencyKey: string;
+  /** Aborted when the worker shuts down during the effect (the attempt is then retried). */
+  signal: AbortSignal;
 }
 
 export interface MailMessage {
@@ -173,7 +175,7 @@ export interface MailMessage {
 
 /** Sends mail; `send` with an idempotency key it has seen before sends nothing. */
 export interface MailTransport {
-  send(message: MailMessage, options: { idempotencyKey: string }): Promise<void>;
+  send(message: MailMessage, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<void>;
 }
 
 /** The side effect of an approval-gated artifact type, run once after approval. */

@@ -6,14 +6,16 @@ import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
 import type { EventFeed } from '../lib/events/feed';
 import type { Logger } from '../lib/logger';
-import type { ArtifactUrlSigner } from '../lib/signing/artifact-urls';
+import type { DownloadUrlSigner } from '../lib/signing/download-urls';
 import type { ContentStore } from '../lib/storage/content-store';
+import type { TaskStarter } from '../lib/temporal/task-starter';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
-import { artifactDownloadRouter } from './artifacts/download';
 import { artifactsRouter } from './artifacts/router';
+import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
+import { filesRouter } from './files/router';
 import { healthRouter } from './health';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
@@ -31,9 +33,12 @@ export interface AppDependencies {
   logger: Logger;
   /** This process's follower of the event log, shared by every SSE connection. */
   feed: EventFeed;
-  /** Artifact file content (the worker writes it, the API serves and deletes it). */
+  /** Artifact and uploaded file content (the worker writes artifacts, the API uploads, serves and deletes). */
   storage: ContentStore;
-  artifactUrls: ArtifactUrlSigner;
+  /** Signs and checks the download URLs of artifacts and files. */
+  downloadUrls: DownloadUrlSigner;
+  /** Starts the workflows of the tasks this process creates (and any another left pending). */
+  starter: TaskStarter;
 }
 
 /** The HTTP API: a thin layer that validates, authorizes and hands commands to Temporal. */
@@ -44,11 +49,13 @@ export function createApp(deps: AppDependencies): Express {
   app.use(requestContext(deps.logger));
   app.use(healthRouter(deps));
   // Signed URLs are their own authorization: no API key.
-  app.use(refuseNulInUrl, artifactDownloadRouter(deps));
+  app.use(refuseNulInUrl, downloadsRouter(deps));
   const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));
   app.use('/v1', refuseNulInUrl, authenticate(apiKeys));
-  // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters.
+  // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters,
+  // and uploads are multipart or raw bytes (streamed, with a limit of their own).
   app.use(eventsRouter(deps));
+  app.use(filesRouter(deps));
   // After authentication, so anonymous clients cannot make the server read bodies.
   app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
   app.use(agentsRouter(deps));

@@ -26,6 +26,8 @@ import { migrate } from '../lib/db/migrate';
 import { appendTaskEvents } from '../lib/db/task-events';
 import { EventFeed } from '../lib/events/feed';
 import { newId } from '../lib/ids';
+import { openMailTransport } from '../lib/mail/open';
+import { outboundFetcherFor } from '../lib/outbound/fetch-url';
 import { createLocalContentStore } from '../lib/storage/local-content-store';
 import { startTemporalDevServer } from '../lib/temporal/dev-server';
 import { createTaskWorker } from '../lib/temporal/worker';
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
   try {
     await migrate(url);
-    const config = loadConfig({ DATABASE_URL: url, TEMPORAL_ADDRESS: temporalServer.address, LOG_LEVEL: 'silent', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', DATA_DIR: scratch });
+    const config = loadConfig({ DATABASE_URL: url, TEMPORAL_ADDRESS: temporalServer.address, LOG_LEVEL: 'silent', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', DATA_DIR: scratch });
     const db = openDatabase(url, config.DATABASE_POOL_SIZE);
     const logger = pino({ level: 'warn' });
     const delivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: true };
@@ -70,6 +72,8 @@ async function main(): Promise<void> {
       db,
       agents: builtInAgents,
       storage: createLocalContentStore(path.join(scratch, 'artifacts')),
+      mail: openMailTransport(config, db),
+      outbound: outboundFetcherFor(config),
       webhookDelivery: delivery,
       shutdownGraceTimeMs: 1_000,
     });

@@ -7,7 +7,12 @@ const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.tri
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
 const port = z.coerce.number().int().min(0).max(65535);
 const milliseconds = (min: number, fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(min).default(fallback));
+// `no-reply@example.com` or `Name <no-reply@example.com>`.
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 const flag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false').transform((value) => value === 'true'));
+const optionalFlag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).transform((value) => value === 'true').optional());
+const bytes = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(fallback));
+const MIB = 1024 * 1024;
 
 /** Every environment variable Taskwright reads, parsed once at start-up. */
 const envSchema = z.object({
@@ -31,7 +36,12 @@ const envSchema = z.object({
   EVENTS_POLL_INTERVAL_MS: milliseconds(50, 1_000),
   SSE_KEEPALIVE_MS: milliseconds(10, 15_000),
   SSE_MAX_QUEUED_EVENTS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1_000)),
-  WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag,
+  // One policy for webhooks and fetched documents; WEBHOOK_ALLOW_PRIVATE_NETWORKS is its old name.
+  OUTBOUND_ALLOW_PRIVATE_NETWORKS: optionalFlag,
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: optionalFlag,
+  FETCH_MAX_BYTES: bytes(100 * MIB),
+  FETCH_TIMEOUT_MS: milliseconds(100, 30_000),
+  FILE_MAX_BYTES: bytes(100 * MIB),
   WEBHOOK_TIMEOUT_MS: milliseconds(100, 10_000),
   WEBHOOK_RETRY_INITIAL_MS: milliseconds(10, 30_000),
   WEBHOOK_RETRY_MAX_INTERVAL_MS: milliseconds(10, 6 * 3_600_000),
@@ -55,6 +65,18 @@ const envSchema = z.object({
   ),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, hostname: /./ }).optional()),
+  SMTP_FROM: z.preprocess(emptyAsUnset, z.string().regex(MAIL_FROM, 'expected an address, optionally with a name: Name <no-reply@example.com>').default('Taskwright <no-reply@localhost>')),
+  AUDIT_ALLOWED_DIRS: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(',').map((dir) => dir.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine((dir) => path.isAbsolute(dir), 'each directory must be an absolute path')))
+      .default([]),
+  ),
+  AUDIT_MAX_EXTRACTED_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(512 * 1024 * 1024)),
+  AUDIT_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(100_000)),
 }).superRefine((env, ctx) => {
   if (env.ARTIFACT_STORE === 's3' && !env.S3_BUCKET) {
     ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when ARTIFACT_STORE=s3' });
@@ -62,7 +84,14 @@ const envSchema = z.object({
   if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither' });
   }
-});
+  const { OUTBOUND_ALLOW_PRIVATE_NETWORKS: outbound, WEBHOOK_ALLOW_PRIVATE_NETWORKS: oldName } = env;
+  if (outbound !== undefined && oldName !== undefined && outbound !== oldName) {
+    ctx.addIssue({ code: 'custom', path: ['OUTBOUND_ALLOW_PRIVATE_NETWORKS'], message: 'WEBHOOK_ALLOW_PRIVATE_NETWORKS (its old name) says otherwise; set only one' });
+  }
+}).transform(({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: oldName, ...env }) => ({
+  ...env,
+  OUTBOUND_ALLOW_PRIVATE_NETWORKS: env.OUTBOUND_ALLOW_PRIVATE_NETWORKS ?? oldName ?? false,
+}));
 
 export type Config = z.infer<typeof envSchema> & {
   /** Absolute data directory. */

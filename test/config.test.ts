@@ -130,15 +130,38 @@ describe('event and webhook settings', () => {
     const config = loadConfig({});
     expect(config.SSE_KEEPALIVE_MS).toBe(15_000);
     expect(config.WEBHOOK_RETRY_WINDOW_MS).toBe(3 * 86_400_000);
-    expect(config.WEBHOOK_ALLOW_PRIVATE_NETWORKS).toBe(false);
-    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).WEBHOOK_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(config.OUTBOUND_ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(loadConfig({ OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' }).OUTBOUND_ALLOW_PRIVATE_NETWORKS).toBe(true);
+  });
+
+  it('still takes WEBHOOK_ALLOW_PRIVATE_NETWORKS, the old name of OUTBOUND_ALLOW_PRIVATE_NETWORKS, but not both saying different things', () => {
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' }).OUTBOUND_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' }).OUTBOUND_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' })).not.toHaveProperty('WEBHOOK_ALLOW_PRIVATE_NETWORKS');
+    expectConfigError({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'false' }, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS');
   });
 
   it.each([
+    ['OUTBOUND_ALLOW_PRIVATE_NETWORKS', 'yes'],
     ['WEBHOOK_ALLOW_PRIVATE_NETWORKS', 'yes'],
     ['WEBHOOK_RETRY_INITIAL_MS', 'soon'],
     ['SSE_KEEPALIVE_MS', '0'],
     ['SSE_MAX_QUEUED_EVENTS', '-1'],
+  ])('refuses %s=%s naming it', (variable, value) => {
+    expectConfigError({ [variable]: value }, variable);
+  });
+});
+
+describe('file and fetch limits', () => {
+  it('default to 100 MiB uploads and fetches and a 30 s fetch timeout', () => {
+    expect(loadConfig({})).toMatchObject({ FILE_MAX_BYTES: 104_857_600, FETCH_MAX_BYTES: 104_857_600, FETCH_TIMEOUT_MS: 30_000 });
+    expect(loadConfig({ FILE_MAX_BYTES: '1024' }).FILE_MAX_BYTES).toBe(1024);
+  });
+
+  it.each([
+    ['FILE_MAX_BYTES', '0'],
+    ['FETCH_MAX_BYTES', 'lots'],
+    ['FETCH_TIMEOUT_MS', '5'],
   ])('refuses %s=%s naming it', (variable, value) => {
     expectConfigError({ [variable]: value }, variable);
   });
@@ -163,5 +186,38 @@ describe('artifact storage settings', () => {
     const secret = 'x'.repeat(32);
     expect(loadConfig({ ARTIFACT_URL_SECRETS: `${secret}, ${secret}y` }).ARTIFACT_URL_SECRETS).toEqual([secret, `${secret}y`]);
     expectConfigError({ ARTIFACT_URL_SECRETS: 'short' }, 'ARTIFACT_URL_SECRETS');
+  });
+});
+
+describe('mail settings', () => {
+  it('sends through the outbox unless an SMTP URL is given; the sender has a default', () => {
+    const defaults = loadConfig({});
+    expect(defaults.SMTP_URL).toBeUndefined();
+    expect(defaults.SMTP_FROM).toBe('Taskwright <no-reply@localhost>');
+    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@mail.example.com:465', SMTP_FROM: 'sales@example.com' })).toMatchObject({
+      SMTP_URL: 'smtps://user:secret@mail.example.com:465',
+      SMTP_FROM: 'sales@example.com',
+    });
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['SMTP_URL', 'mail.example.com:25'],
+    ['SMTP_FROM', 'Taskwright'],
+    ['SMTP_FROM', 'Taskwright <no-reply>'],
+  ])('refuses %s=%s naming it', (variable, value) => {
+    expectConfigError({ [variable]: value }, variable);
+  });
+});
+
+describe('audit evidence settings', () => {
+  it('allow no server directory by default, and cap what evidence may unpack to', () => {
+    expect(loadConfig({})).toMatchObject({ AUDIT_ALLOWED_DIRS: [], AUDIT_MAX_EXTRACTED_BYTES: 512 * 1024 * 1024, AUDIT_MAX_FILES: 100_000 });
+  });
+
+  it('take a comma-separated list of absolute directories', () => {
+    expect(loadConfig({ AUDIT_ALLOWED_DIRS: '/srv/repos, /data/evidence,' }).AUDIT_ALLOWED_DIRS).toEqual(['/srv/repos', '/data/evidence']);
+    expectConfigError({ AUDIT_ALLOWED_DIRS: '/srv/repos,relative/dir' }, 'AUDIT_ALLOWED_DIRS');
+    expectConfigError({ AUDIT_MAX_FILES: '0' }, 'AUDIT_MAX_FILES');
   });
 });

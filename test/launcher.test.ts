@@ -83,6 +83,22 @@ describe('npm start', () => {
     expect(task.status).toBe('complete');
     expect(task.artifacts).toHaveLength(1);
 
+    // Seed 000's request, as written: the ai-readiness agent audits (no evidence yet) and reports.
+    const audit = await fetch(`${api}/v1/tasks`, {
+      method: 'POST',
+      headers,
+      body: '{\n"agent_id": "ai-readiness-agent",\n"task_type": "ai_readiness.full_audit",\n"input": {\n"scope": "full",\n"focus_framework": "eu_ai_act"\n}\n}',
+    });
+    expect(audit.status).toBe(202);
+    const { task_id: auditId } = (await audit.json()) as { task_id: string };
+    let audited: { status: string; artifacts: { type: string }[] } = { status: 'queued', artifacts: [] };
+    for (let attempt = 0; attempt < 150 && !['complete', 'failed'].includes(audited.status); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      audited = (await (await fetch(`${api}/v1/tasks/${auditId}`, { headers })).json()) as typeof audited;
+    }
+    expect(audited.status).toBe('complete');
+    expect(audited.artifacts.map((artifact) => artifact.type)).toContain('ai_readiness.audit_report');
+
     // The embedded database has one session: concurrent requests must not trip over each other.
     const burst = await Promise.all(
       Array.from({ length: 24 }, (_, index) =>

@@ -102,7 +102,13 @@ export type JournalEntry =
 
 /** How one call of the agent's code ended. */
 export type AgentOutcome =
-  | { kind: 'complete'; output: Record<string, unknown>; artifacts: ArtifactRecord[] }
+  | {
+      kind: 'complete';
+      output: Record<string, unknown>;
+      artifacts: ArtifactRecord[];
+      /** Set when the activity recorded the completion itself (artifacts and `task.complete`). */
+      recorded?: { at: string; executions: Execution[] };
+    }
   | { kind: 'step'; name: string; result: unknown; artifacts: ArtifactRecord[] }
   | { kind: 'approval'; request: ApprovalRequest; artifacts: ArtifactRecord[]; effect?: ArtifactEffectRequest }
   | { kind: 'clarification'; question: string; artifacts: ArtifactRecord[] };
@@ -209,6 +215,8 @@ export interface TransitionRecord {
   /** Cancellation discards what the task produced so far. */
   discardArtifacts?: boolean;
   approval?: ApprovalChange;
+  /** Written only while the task is in this status (else nothing is written). */
+  onlyWhileStatus?: TaskStatus;
 }
 
 /** What `taskStateQuery` and every command answer: the workflow's own view of the task. */

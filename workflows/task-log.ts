@@ -2,6 +2,7 @@ import { ApplicationFailure, CancellationScope, proxyActivities, upsertSearchAtt
 import type { Activities } from '../activities';
 import { ulid } from '../lib/ulid';
 import {
+  type AgentOutcome,
   type ApprovalChange,
   type ApprovalDecision,
   type ApprovalRequest,
@@ -18,11 +19,15 @@ import {
   type TaskState,
   type TaskStatus,
   type TaskWorkflowInput,
+  type TransitionRecord,
   isTerminal,
 } from './model';
 import { TASK_STATUS } from './search-attributes';
+import { cleanText, closeRunningExecution, summarizeOutput } from './execution-records';
 
 // Bookkeeping writes must land: retry them until the database is back.
+type TransitionExtras = Pick<TransitionRecord, 'artifacts' | 'discardArtifacts' | 'approval'>;
+
 const { recordTransition } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 ms', maximumInterval: '30 seconds', backoffCoefficient: 2 },
@@ -37,6 +42,12 @@ type Ending = 'complete' | 'failed' | 'cancelled';
 export class TaskLog {
   readonly state: TaskState;
   private writes: Promise<unknown> = Promise.resolve();
+  /**
+   * The start of an execution, not written yet: the agent activity writes it as its first act
+   * (no bookkeeping activity of its own), and the next write here writes it first in case the
+   * activity never got that far. Both are idempotent, so writing it twice changes nothing.
+   */
+  private unwrittenStart: TransitionRecord | undefined;
 
   constructor(private readonly task: TaskWorkflowInput) {
     this.state = task.carried ?? {
@@ -73,8 +84,31 @@ export class TaskLog {
     }
   }
 
-  async startExecution(): Promise<void> {
-    await this.changeStatus('running', [], this.openExecution());
+  /** queued → running; written by the agent activity (see `unwrittenStart`). */
+  startExecution(): void {
+    const from = this.state.status;
+    const patch = this.openExecution();
+    this.setStatus('running');
+    this.unwrittenStart = this.transition([this.event('task.status_changed', { from, to: 'running' })], { ...patch, status: 'running' });
+  }
+
+  /** The start transition the next agent activity is to write first, if any. */
+  get startToWrite(): TransitionRecord | undefined {
+    return this.unwrittenStart;
+  }
+
+  /** An agent activity returned: the start it was given is written. */
+  startWritten(): void {
+    this.unwrittenStart = undefined;
+  }
+
+  /** The agent activity recorded the completion itself: take the state it wrote. */
+  adoptCompletion(outcome: Extract<AgentOutcome, { kind: 'complete' }>, recorded: { executions: Execution[] }): void {
+    this.unwrittenStart = undefined;
+    this.state.recordedArtifacts = [...this.state.recordedArtifacts, ...outcome.artifacts.map((artifact) => artifact.id)];
+    this.state.executions = recorded.executions;
+    this.state.error = null;
+    this.setStatus('complete');
   }
 
   /** `process`: context for the agent, and a new execution (from pending, on_hold or a question). */
@@ -225,10 +259,7 @@ export class TaskLog {
   }
 
   private closedExecutions(status: Execution['status'], summary: string): Execution[] {
-    const now = nowIso();
-    return this.state.executions.map((execution) =>
-      execution.status === 'running' ? { ...execution, status, completed_at: now, output_summary: summary } : execution,
-    );
+    return closeRunningExecution(this.state.executions, status, summary, nowIso());
   }
 
   get currentExecutionId(): string {
@@ -262,42 +293,26 @@ export class TaskLog {
     return { id: `evt_${newUlid()}`, type, data: { task_id: this.task.taskId, ...data } };
   }
 
+  private transition(events: EventRecord[], patch: TaskPatch, extra: TransitionExtras = {}): TransitionRecord {
+    const { workflowId, runId } = workflowInfo();
+    return { taskId: this.task.taskId, tenantId: this.task.tenantId, agent: this.task.agent, workflowId, runId, at: nowIso(), events, patch, ...extra };
+  }
+
   // One write at a time, in the order issued, and never abandoned half-way by a cancellation: a
   // write still in flight could otherwise land after the `cancelled` one.
-  private record(
-    events: EventRecord[],
-    patch: TaskPatch,
-    extra: { artifacts?: ArtifactRecord[]; discardArtifacts?: boolean; approval?: ApprovalChange } = {},
-  ): Promise<void> {
-    const { workflowId, runId } = workflowInfo();
-    const transition = {
-      taskId: this.task.taskId,
-      tenantId: this.task.tenantId,
-      agent: this.task.agent,
-      workflowId,
-      runId,
-      at: nowIso(),
-      events,
-      patch,
-      ...extra,
-    };
-    const write = this.writes.then(() => CancellationScope.nonCancellable(() => recordTransition(transition)));
+  private record(events: EventRecord[], patch: TaskPatch, extra: TransitionExtras = {}): Promise<void> {
+    const transition = this.transition(events, patch, extra);
+    const start = this.unwrittenStart;
+    this.unwrittenStart = undefined;
+    const write = this.writes.then(() =>
+      CancellationScope.nonCancellable(async () => {
+        if (start) await recordTransition(start);
+        await recordTransition(transition);
+      }),
+    );
     this.writes = write.catch(() => undefined);
     return write.then(() => undefined);
   }
-}
-
-const SUMMARY_LENGTH = 280;
-
-/** What an execution returned, short enough to list: its output as JSON, cut to a tweet. */
-function summarizeOutput(output: Record<string, unknown>): string {
-  const characters = [...cleanText(JSON.stringify(output))];
-  return characters.length <= SUMMARY_LENGTH ? characters.join('') : `${characters.slice(0, SUMMARY_LENGTH - 1).join('')}…`;
-}
-
-/** Agent-supplied text as PostgreSQL can store it: well-formed UTF-16, no NUL characters. */
-function cleanText(text: string): string {
-  return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
 
 // Workflow time and the SDK's seeded Math.random make these values identical on replay.

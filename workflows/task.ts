@@ -108,6 +108,8 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
           executionId: log.currentExecutionId,
           messages: log.state.messages,
           journal: log.state.journal,
+          start: log.startToWrite,
+          completion: { workflowId: workflowInfo().workflowId, runId: workflowInfo().runId, executions: log.state.executions },
         }),
       );
     } catch (error) {
@@ -162,13 +164,19 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
       await continueAsNewIfLong();
       // pending, on_hold and needs_clarification wait for `process`, which starts an execution.
       await condition(() => log.status === 'queued' || log.status === 'running');
-      if (log.status === 'queued') await log.startExecution();
+      if (log.status === 'queued') log.startExecution();
       if (stopRequested) continue;
       // The agent's progress is recorded only while the task is `running` in the database.
       await log.flushed();
 
       const outcome = await runSegment();
       if (outcome === 'stopped') continue;
+      log.startWritten();
+      // Recorded by the activity: the task is complete, whatever arrived meanwhile.
+      if (outcome.kind === 'complete' && outcome.recorded) {
+        log.adoptCompletion(outcome, outcome.recorded);
+        return log.snapshot();
+      }
       await log.recordArtifacts(outcome.artifacts);
       throwIfCancelled();
       if (outcome.kind === 'complete') {

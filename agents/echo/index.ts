@@ -1,11 +1,13 @@
 import { createCipheriv, createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
+import { FILE_ID_PATTERN } from '../../lib/ids';
 import {
   AgentError,
   type AgentContext,
   type AgentDefinition,
   type ArtifactEffect,
+  type OpenedContent,
   DEFAULT_APPROVAL_POLICY,
   type TaskTypeDefinition,
   defineTaskType,
@@ -43,6 +45,8 @@ const echoInput = z.strictObject({
     .max(20)
     .optional()
     .describe('Call these tools (`uppercase`, `word_count`) first; their results are echoed.'),
+  fetch_url: z.url().max(4_000).optional().describe('Fetch this URL (through the outbound URL policy) and echo its name, type, size and sha256.'),
+  read_file: z.string().regex(FILE_ID_PATTERN, 'a file ID (file_…)').optional().describe('Read this uploaded file and echo its name, type, size and sha256.'),
   fail_with: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower_snake_case error code')
@@ -63,6 +67,8 @@ async function echo(context: AgentContext, input: EchoInput) {
   const toolResults: unknown[] = [];
   for (const call of input.call_tools ?? []) toolResults.push(await context.tools.call(call.name, call.args));
   if (input.sleep_ms) await context.step('work', () => context.sleep(input.sleep_ms!));
+  const fetched = input.fetch_url ? await describeContent(await context.fetch(input.fetch_url)) : null;
+  const file = input.read_file ? await describeContent(await context.files.open(input.read_file)) : null;
   if (input.fail_with) throw new AgentError(input.fail_with, `Failed on request (fail_with: ${input.fail_with}).`);
 
   const clarification = input.ask_clarification ? await context.askClarification(input.ask_clarification) : null;
@@ -72,6 +78,8 @@ async function echo(context: AgentContext, input: EchoInput) {
     clarification,
     messages: context.messages.map((message) => message.text),
     tool_results: toolResults,
+    ...(fetched && { fetched }),
+    ...(file && { file }),
   };
   const artifactId = await context.emitArtifact({ type: 'echo.result', displayName: 'echo.json', mimeType: 'application/json', data: echoed });
   if (input.emit_file) {
@@ -98,11 +106,22 @@ async function echo(context: AgentContext, input: EchoInput) {
   return { output: { ...echoed, approval, draft_artifact_id: draftId } };
 }
 
+/** Reads the content whole and says what it was. */
+async function describeContent({ name, mimeType, content }: OpenedContent) {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of content) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { name, mime_type: mimeType, size_bytes: size, sha256: hash.digest('hex') };
+}
+
 const sendDraft: ArtifactEffect = {
   description: 'Sends the drafted email through the mail transport.',
-  async run(artifact, { mail, idempotencyKey }) {
+  async run(artifact, { mail, idempotencyKey, signal }) {
     const draft = artifact.data as { to: string; subject: string; body: string };
-    await mail.send({ tenantId: artifact.tenantId, ...draft }, { idempotencyKey });
+    await mail.send({ tenantId: artifact.tenantId, ...draft }, { idempotencyKey, signal });
   },
 };
 

@@ -1,12 +1,12 @@
 import type { Artifact } from '../../lib/generated/prisma/client';
-import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 
 /**
  * An artifact as clients see it (SPEC section 4); `storage_path` stays internal. File artifacts
  * get a fresh signed URL each time they are presented.
  */
-export function presentArtifact(artifact: Artifact, signing?: { signer: ArtifactUrlSigner; publicBaseUrl: string }) {
-  const signed = signing && artifact.storagePath ? signing.signer.sign({ artifactId: artifact.id, tenantId: artifact.tenantId }) : undefined;
+export function presentArtifact(artifact: Artifact, signing?: { signer: DownloadUrlSigner; publicBaseUrl: string }) {
+  const signed = signing && artifact.storagePath ? signing.signer.sign({ kind: 'artifact', id: artifact.id, tenantId: artifact.tenantId }) : undefined;
   return {
     artifact_id: artifact.id,
     tenant_id: artifact.tenantId,

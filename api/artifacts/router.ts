@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Config } from '../../lib/config';
 import type { Database, Prisma } from '../../lib/db/client';
-import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import { type ContentStore, artifactContentPrefix } from '../../lib/storage/content-store';
 import { type TaskStatus, isTerminal } from '../../workflows/model';
 import { decideApproval } from '../approvals/decide';
@@ -18,14 +18,14 @@ export interface ArtifactsRouterDependencies {
   db: Database;
   temporal: Client;
   storage: ContentStore;
-  artifactUrls: ArtifactUrlSigner;
+  downloadUrls: DownloadUrlSigner;
   config: Pick<Config, 'publicBaseUrl'>;
 }
 
 /** Immutable task outputs: list, read (with a fresh signed URL), delete, and decide gated ones. */
-export function artifactsRouter({ db, temporal, storage, artifactUrls, config }: ArtifactsRouterDependencies): Router {
+export function artifactsRouter({ db, temporal, storage, downloadUrls, config }: ArtifactsRouterDependencies): Router {
   const router = Router();
-  const signing = { signer: artifactUrls, publicBaseUrl: config.publicBaseUrl };
+  const signing = { signer: downloadUrls, publicBaseUrl: config.publicBaseUrl };
 
   async function loadArtifact(tenantId: string, id: string) {
     const artifact = await db.artifact.findFirst({ where: { id, tenantId }, include: { task: true } });

@@ -15,9 +15,3 @@ export const listArtifactsQuery = z.object({
 export const artifactDecisionBody = z.strictObject({
   comment: z.string().max(5_000).optional(),
 });
-
-export const signedDownloadQuery = z.object({
-  tenant: z.string().min(1).max(100),
-  expires: z.string().min(1).max(20),
-  signature: z.string().min(1).max(200),
-});

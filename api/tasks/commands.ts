@@ -22,6 +22,27 @@ export interface CommandTarget {
   status: string;
 }
 
+/** Starts the task's workflow if its start is still pending in the outbox. */
+export type StartIfPending = (taskId: string) => Promise<void>;
+
+export const isWorkflowNotFound = (error: unknown) =>
+  error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND);
+
+/**
+ * Runs `call` against a task's workflow. A task created a moment ago may not have one yet: then
+ * its pending start is carried out here (or a starter finished it meanwhile) and `call` runs once
+ * more; a workflow that truly is not there answers the same way again.
+ */
+export async function onTaskWorkflow<T>(taskId: string, startIfPending: StartIfPending | undefined, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!startIfPending || !isWorkflowNotFound(error)) throw error;
+    await startIfPending(taskId);
+    return call();
+  }
+}
+
 export function illegalTransition(task: CommandTarget, action: string, status = task.status): HttpProblem {
   return new HttpProblem(409, 'illegal_transition', `Cannot ${action} task ${task.id}: it is ${status}.`, { task_id: task.id, current_status: status });
 }
@@ -38,13 +59,15 @@ export async function sendTaskCommand<Args extends unknown[]>(
   update: UpdateDefinition<TaskSnapshot, Args>,
   args: Args,
   currentStatus: () => Promise<string>,
+  startIfPending?: StartIfPending,
 ): Promise<TaskSnapshot> {
   if (isTerminal(task.status as TaskStatus)) throw illegalTransition(task, action);
+  // The SDK's overloads cannot take generic arguments; the definition keeps the call typed.
+  const execute = (name: string, options: { args: unknown[] }) =>
+    temporal.workflow.getHandle(task.id).executeUpdate<TaskSnapshot, [unknown]>(name, options as { args: [unknown] });
+  const send = () => temporal.connection.withDeadline(Date.now() + COMMAND_TIMEOUT_MS, () => execute(update.name, { args }));
   try {
-    // The SDK's overloads cannot take generic arguments; the definition keeps the call typed.
-    const execute = (name: string, options: { args: unknown[] }) =>
-      temporal.workflow.getHandle(task.id).executeUpdate<TaskSnapshot, [unknown]>(name, options as { args: [unknown] });
-    return await temporal.connection.withDeadline(Date.now() + COMMAND_TIMEOUT_MS, () => execute(update.name, { args }));
+    return await onTaskWorkflow(task.id, startIfPending, send);
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const failure = error.cause;
@@ -55,7 +78,7 @@ export async function sendTaskCommand<Args extends unknown[]>(
       throw new HttpProblem(409, failure.type ?? 'command_refused', failure.message, { task_id: task.id, current_status: await currentStatus() });
     }
     // The workflow ended between our read and the command.
-    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)) {
+    if (isWorkflowNotFound(error)) {
       throw illegalTransition(task, action, await currentStatus());
     }
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || (isGrpcServiceError(error) && error.code === GRPC_DEADLINE_EXCEEDED)) {

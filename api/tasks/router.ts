@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import { type AgentRegistry, agentSlugs } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
 import { appendTaskEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
-import type { ArtifactUrlSigner } from '../../lib/signing/artifact-urls';
+import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
+import type { TaskStarter } from '../../lib/temporal/task-starter';
 import { type ContentStore, taskContentPrefix } from '../../lib/storage/content-store';
 import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { type TaskStatus, isTerminal } from '../../workflows/model';
@@ -17,8 +18,9 @@ import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
 import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
-import { illegalTransition, sendTaskCommand } from './commands';
+import { illegalTransition, isWorkflowNotFound, onTaskWorkflow, sendTaskCommand } from './commands';
 import { updateTaskDetails } from './details';
+import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
 import { type TaskRow, findTaskRecord, loadTaskListItems, loadTaskRecord } from './present';
 import {
@@ -32,22 +34,23 @@ import {
   processBody,
   updateTaskBody,
 } from './schemas';
-import { startTaskWorkflow } from './start-workflow';
 
 export interface TasksRouterDependencies {
   db: Database;
   storage: ContentStore;
-  artifactUrls: ArtifactUrlSigner;
+  downloadUrls: DownloadUrlSigner;
   temporal: Client;
   agents: AgentRegistry;
-  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
+  starter: TaskStarter;
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
 const DEFAULT_PAGE_SIZE = 20;
 
 export function tasksRouter(deps: TasksRouterDependencies): Router {
-  const { db, storage, artifactUrls, temporal, agents, config } = deps;
+  const { db, storage, downloadUrls, temporal, agents, starter, config } = deps;
+  const startIfPending = (taskId: string) => starter.ensureStarted(taskId);
   const router = Router();
 
   async function loadTask(tenantId: string, taskId: string): Promise<TaskRow> {
@@ -96,13 +99,9 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
 
       const replay = async (replayed: TaskRow) => {
-        // A create that died between writing the row and starting the workflow is finished by
-        // its retry (nothing has happened to the task yet, so starting it now is safe).
-        if (replayed.lastSeq === 1) {
-          await startTaskWorkflow(deps, replayed).catch((error: unknown) => {
-            if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw temporalUnavailable(error, 'The task was not started');
-          });
-        }
+        // The first attempt's outbox row starts the workflow in any case; a client retrying
+        // because that attempt died need not wait for the starters to notice.
+        await startIfPending(replayed.id).catch((error: unknown) => req.log.warn({ err: error, task_id: replayed.id }, 'could not start the task on its replay'));
         res.status(202).set('Idempotent-Replayed', 'true').json(await present(replayed));
       };
       if (key !== undefined) {
@@ -110,6 +109,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         if (existing) return replay(existing);
       }
 
+      await resolveFileReferences(db, tenantId, { input });
       const taskId = newId('task');
       const status: TaskStatus = body.defer ? 'pending' : 'queued';
       let task: TaskRow;
@@ -138,6 +138,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
           });
           const data = { task_id: taskId, agent: agent.slug, task_type: taskTypeName, from: null, to: status };
           await appendTaskEvents(tx, { taskId, tenantId, agent: agent.slug }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
+          await tx.taskStart.create({ data: { taskId } });
           return tx.task.findUniqueOrThrow({ where: { id: taskId } });
         });
       } catch (error) {
@@ -149,18 +150,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         throw error;
       }
 
-      try {
-        await startTaskWorkflow(deps, task);
-      } catch (error) {
-        // Started after all (by a concurrent replay of this Idempotency-Key, or before an
-        // ambiguous error): the task is fine as it is.
-        const running = await temporal.workflow.getHandle(taskId).describe().then(() => true, () => false);
-        if (!running) {
-          // Without a workflow the row would be a task that never runs: take it back.
-          await db.task.delete({ where: { id: taskId } });
-          throw temporalUnavailable(error, 'The task was not created');
-        }
-      }
+      starter.wake();
       res.status(202).location(`/v1/tasks/${taskId}`).json(await present(task));
     })
     .get(async (req, res) => {
@@ -225,7 +215,9 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       if (consistency === 'eventual') return res.json(record);
       // Without a worker a query waits for one; bound the wait and answer 503 instead.
       const snapshot = await temporal.connection
-        .withDeadline(Date.now() + STRONG_READ_TIMEOUT_MS, () => temporal.workflow.getHandle(record.task_id).query(taskStateQuery))
+        .withDeadline(Date.now() + STRONG_READ_TIMEOUT_MS, () =>
+          onTaskWorkflow(record.task_id, startIfPending, () => temporal.workflow.getHandle(record.task_id).query(taskStateQuery)),
+        )
         .catch((error: unknown) => {
           // Whatever the reason, the source of truth could not be consulted: a 503, not a 500.
           throw new HttpProblem(503, 'workflow_unavailable', `The workflow could not be asked for its state: ${(error as Error).message}`, {}, { 'Retry-After': '5' });
@@ -278,7 +270,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, req.params.id);
       const artifacts = await db.artifact.findMany({ where: { taskId: task.id, tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      res.json({ artifacts: artifacts.map((artifact) => presentArtifact(artifact, { signer: artifactUrls, publicBaseUrl: config.publicBaseUrl })) });
+      res.json({ artifacts: artifacts.map((artifact) => presentArtifact(artifact, { signer: downloadUrls, publicBaseUrl: config.publicBaseUrl })) });
     })
     .all(methodNotAllowed);
 
@@ -299,7 +291,12 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const { tenantId } = principalOf(req);
       const body = parseBody(processBody, req);
       const task = await loadTask(tenantId, req.params.id);
-      await sendTaskCommand(temporal, task, 'process', processUpdate, [body], currentStatus(task));
+      const uploads = await resolveFileReferences(db, tenantId, body);
+      // An uploaded file reaches the agent with its name and type.
+      const files = body.files?.map((file) =>
+        file.file_id !== undefined ? { file_id: file.file_id, name: uploads.get(file.file_id)!.name, mime_type: uploads.get(file.file_id)!.mimeType } : file,
+      );
+      await sendTaskCommand(temporal, task, 'process', processUpdate, [{ message: body.message, files }], currentStatus(task), startIfPending);
       res.json(await presentCurrent(tenantId, task.id));
     })
     .all(methodNotAllowed);
@@ -309,7 +306,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     .post(async (req, res) => {
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, req.params.id);
-      await sendTaskCommand(temporal, task, 'stop', stopUpdate, [], currentStatus(task));
+      await sendTaskCommand(temporal, task, 'stop', stopUpdate, [], currentStatus(task), startIfPending);
       res.json(await presentCurrent(tenantId, task.id));
     })
     .all(methodNotAllowed);
@@ -324,7 +321,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         // Feedback is mostly given on finished work, whose workflow has closed: record it here.
         await updateTaskDetails(db, task, { feedback }, principal.actor);
       } else {
-        await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task));
+        await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task), startIfPending);
       }
       res.json(await presentCurrent(principal.tenantId, task.id));
     })
@@ -344,9 +341,9 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
   async function requestCancellation(task: TaskRow): Promise<void> {
     if (isTerminal(task.status as TaskStatus)) throw illegalTransition(task, 'cancel');
     try {
-      await temporal.workflow.getHandle(task.id).cancel();
+      await onTaskWorkflow(task.id, startIfPending, () => temporal.workflow.getHandle(task.id).cancel());
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
+      if (isWorkflowNotFound(error)) {
         // The workflow ended between our read and the cancel request.
         throw illegalTransition(await loadTask(task.tenantId, task.id), 'cancel');
       }

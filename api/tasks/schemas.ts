@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILE_ID_PATTERN } from '../../lib/ids';
 import { TASK_STATUSES, type TaskStatus } from '../../workflows/model';
 
 const agentName = z.string().min(1).max(100);
@@ -83,18 +84,30 @@ export const feedbackBody = z.strictObject({
   status: z.enum(['like', 'dislike'], { error: 'Expected like, dislike or null' }).nullable(),
 });
 
+/** A file given with `process`: one of the tenant's uploads, or a document at an http(s) URL. */
+const taskFile = z
+  .strictObject({
+    file_id: z.string().regex(FILE_ID_PATTERN, 'A file ID from POST /v1/files (file_…)').optional(),
+    name: z.string().min(1).max(500).optional(),
+    url: z.url({ protocol: /^https?$/, error: 'An http or https URL' }).max(4_000).optional(),
+    mime_type: z.string().min(1).max(200).optional(),
+  })
+  .superRefine((file, ctx) => {
+    if (file.file_id !== undefined) {
+      for (const key of ['name', 'url', 'mime_type'] as const) {
+        if (file[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: "Give file_id alone: the uploaded file's name and type go with it" });
+      }
+      return;
+    }
+    if (file.name === undefined) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Required: a file_id, or a name and url' });
+    if (file.url === undefined) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Required: a file_id, or a name and url' });
+  })
+  // The refinement above guarantees one of the two shapes.
+  .transform((file) => (file.file_id !== undefined ? { file_id: file.file_id } : { name: file.name!, url: file.url!, mime_type: file.mime_type }));
+
 export const processBody = z.strictObject({
   message: z.string().min(1).max(20_000).optional(),
-  files: z
-    .array(
-      z.strictObject({
-        name: z.string().min(1).max(500),
-        url: z.url().max(4_000).optional(),
-        mime_type: z.string().min(1).max(200).optional(),
-      }),
-    )
-    .max(50)
-    .optional(),
+  files: z.array(taskFile).max(50).optional(),
 });
 
 function unique<T>(values: T[]): T[] {

@@ -4,7 +4,7 @@ import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
 import { type DeliveryConfig, LAUNCH_CLAIM_MS, launchDelivery } from '../../lib/webhooks/start-delivery';
-import { checkWebhookUrl } from '../../lib/webhooks/url-policy';
+import { checkStoredUrl } from '../../lib/outbound/url-policy';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf, requireAdmin } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
@@ -16,7 +16,7 @@ import { createWebhookBody, listDeliveriesQuery } from './schemas';
 export interface WebhooksRouterDependencies {
   db: Database;
   temporal: Client;
-  config: DeliveryConfig & Pick<Config, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'>;
+  config: DeliveryConfig & Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS'>;
 }
 
 const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
@@ -24,7 +24,7 @@ const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
 /** The tenant's webhook subscriptions and their delivery log. Changing them takes an admin key. */
 export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependencies): Router {
   const router = Router();
-  const policy = { allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS };
+  const policy = { allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
 
   async function loadWebhook(tenantId: string, webhookId: string) {
     const webhook = await db.webhook.findFirst({ where: { id: webhookId, tenantId } });
@@ -37,7 +37,7 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
     .post(async (req, res) => {
       const { tenantId } = requireAdmin(req);
       const body = parseBody(createWebhookBody, req);
-      const refused = await checkWebhookUrl(new URL(body.url), policy);
+      const refused = await checkStoredUrl(new URL(body.url), policy);
       if (refused) throw invalidRequest([{ field: 'url', in: 'body', message: refused }]);
       // Events committed from now on have a higher seq (appends commit in seq order).
       const { _max } = await db.event.aggregate({ _max: { seq: true } });

@@ -2,15 +2,16 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
-import { type ArtifactUrlSigner, createArtifactUrlSigner } from './artifact-urls';
+import { type DownloadUrlSigner, createDownloadUrlSigner } from './download-urls';
 
 /**
- * The artifact URL signer for this process: ARTIFACT_URL_SECRETS when set (required when several
- * API processes must accept each other's URLs), otherwise a secret kept in the data directory.
+ * The download URL signer (artifacts and uploaded files) for this process: ARTIFACT_URL_SECRETS
+ * when set (required when several API processes must accept each other's URLs), otherwise a
+ * secret kept in the data directory.
  */
-export function artifactUrlSignerFor(config: Pick<Config, 'ARTIFACT_URL_SECRETS' | 'ARTIFACT_URL_TTL_SECONDS' | 'dataDir'>): ArtifactUrlSigner {
+export function downloadUrlSignerFor(config: Pick<Config, 'ARTIFACT_URL_SECRETS' | 'ARTIFACT_URL_TTL_SECONDS' | 'dataDir'>): DownloadUrlSigner {
   const secrets = config.ARTIFACT_URL_SECRETS ?? [readOrCreateSecret(path.join(config.dataDir, 'artifact-url-secret'))];
-  return createArtifactUrlSigner({ secrets, ttlSeconds: config.ARTIFACT_URL_TTL_SECONDS });
+  return createDownloadUrlSigner({ secrets, ttlSeconds: config.ARTIFACT_URL_TTL_SECONDS });
 }
 
 function readOrCreateSecret(file: string): string {

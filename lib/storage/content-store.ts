@@ -13,8 +13,9 @@ export interface ByteRange {
 }
 
 /**
- * Where artifact files live. Keys are internal paths (`<tenant>/<task>/<artifact>/<write>`, see
- * `artifactContentKey`), never shown to clients. `put` is atomic: a reader sees the whole content
+ * Where artifact content and uploaded files live. Keys are internal paths
+ * (`<tenant>/<task>/<artifact>/<write>`, see `artifactContentKey`; `<tenant>/files/<file>`, see
+ * `fileContentKey`), never shown to clients. `put` is atomic: a reader sees the whole content
  * or nothing.
  */
 export interface ContentStore {
@@ -40,6 +41,9 @@ export const artifactContentPrefix = (tenantId: string, taskId: string, artifact
  */
 export const artifactContentKey = (tenantId: string, taskId: string, artifactId: string, write: { executionId: string; attempt: number }) =>
   `${artifactContentPrefix(tenantId, taskId, artifactId)}${write.executionId}-${write.attempt}`;
+
+/** The content of a file a tenant uploaded (task IDs start with `task_`, so this never collides). */
+export const fileContentKey = (tenantId: string, fileId: string) => `${tenantId}/files/${fileId}`;
 
 export class ContentMissingError extends Error {
   override name = 'ContentMissingError';

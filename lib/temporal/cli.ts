@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../paths';
+import { findOnPath, isExecutable, linkIntoProject, machineBinDir, projectBinDir } from './tool-cache';
 
 // v1.5.1 is the last CLI release installable with `go install` (later go.mod files carry a
 // `replace` directive); it embeds Temporal server 1.29 and the Web UI.
@@ -12,9 +10,8 @@ export const NO_TEMPORAL_CLI =
   'No Temporal CLI could be found or built: install Go 1.25 or newer (then it is built automatically), ' +
   'put a `temporal` binary on PATH, or set TEMPORAL_CLI_PATH to one.';
 
-const projectBin = path.join(projectRoot, '.tools', 'bin', 'temporal');
-// Outside the work tree, so a fresh clone on the same machine does not build it again.
-const machineBin = path.join(os.homedir(), '.cache', 'taskwright', 'bin', 'temporal');
+const projectBin = path.join(projectBinDir, 'temporal');
+const machineBin = path.join(machineBinDir, 'temporal');
 
 type Log = (message: string) => void;
 
@@ -30,7 +27,7 @@ export function resolveTemporalCli(log: Log = () => {}): string | undefined {
     return explicit;
   }
   const found = [findOnPath('temporal'), projectBin, machineBin].find((candidate) => candidate && isExecutable(candidate));
-  if (found) return cacheInProject(found);
+  if (found) return linkIntoProject(found);
   if (!findOnPath('go')) return undefined;
 
   log(`Building the Temporal CLI (${TEMPORAL_CLI_MODULE}); the first build takes several minutes...`);
@@ -41,30 +38,5 @@ export function resolveTemporalCli(log: Log = () => {}): string | undefined {
   if (build.status !== 0 || !isExecutable(machineBin)) {
     throw new Error(`go install ${TEMPORAL_CLI_MODULE} failed. ${NO_TEMPORAL_CLI}`);
   }
-  return cacheInProject(machineBin);
-}
-
-function cacheInProject(binary: string): string {
-  if (binary === projectBin) return binary;
-  fs.mkdirSync(path.dirname(projectBin), { recursive: true });
-  fs.rmSync(projectBin, { force: true });
-  fs.symlinkSync(binary, projectBin);
-  return projectBin;
-}
-
-function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, command);
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  return linkIntoProject(machineBin);
 }

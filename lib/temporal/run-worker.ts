@@ -5,7 +5,9 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { EventFeed } from '../events/feed';
 import type { Logger } from '../logger';
+import { openMailTransport } from '../mail/open';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
+import { outboundFetcherFor } from '../outbound/fetch-url';
 import { connectWithRetry } from './connect';
 import { registerSearchAttributes } from './search-attributes';
 import { openContentStore } from '../storage/open';
@@ -36,7 +38,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
   const registered = await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE);
   if (registered.length > 0) logger.info({ search_attributes: registered }, 'registered Temporal search attributes');
   // The dispatcher's first attempts and the workflow's retries are made alike.
-  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS };
+  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
   const worker = await createTaskWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -44,6 +46,8 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     db,
     agents: builtInAgents,
     storage: openContentStore(config),
+    outbound: outboundFetcherFor(config),
+    mail: openMailTransport(config, db),
     webhookDelivery,
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
@@ -59,7 +63,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS,
   });
   await dispatcher.start();
-  logger.info({ task_queue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started');
+  logger.info({ task_queue: config.TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS, mail: config.SMTP_URL ? 'smtp' : 'outbox' }, 'worker started');
   const done = worker.run().finally(async () => {
     await dispatcher.stop();
     await operator.close();

@@ -4,7 +4,7 @@ import { createWebhookActivities } from '../../activities/deliver-webhook';
 import type { AgentRegistry } from '../../agents/registry';
 import type { MailTransport } from '../../agents/sdk';
 import type { Database } from '../db/client';
-import { createOutboxMailTransport } from '../mail/outbox-transport';
+import type { OutboundFetcher } from '../outbound/fetch-url';
 import type { ContentStore } from '../storage/content-store';
 import type { WebhookDeliveryOptions } from '../webhooks/attempt';
 
@@ -15,8 +15,10 @@ export interface TaskWorkerOptions {
   db: Database;
   agents: AgentRegistry;
   storage: ContentStore;
-  /** Where approved drafts are sent; the built-in outbox when omitted. */
-  mail?: MailTransport;
+  /** Where approved drafts are sent (see `openMailTransport`). */
+  mail: MailTransport;
+  /** What agents fetch URLs through (the outbound URL policy, size cap, timeout). */
+  outbound: OutboundFetcher;
   webhookDelivery: WebhookDeliveryOptions;
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
@@ -36,7 +38,7 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...workflows,
     activities: {
-      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail ?? createOutboxMailTransport(options.db) }),
+      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail, outbound: options.outbound }),
       ...createWebhookActivities(options.db, options.webhookDelivery),
     },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,

@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { Database } from '../db/client';
 import type { DeliveryOutcome } from '../../workflows/webhook-delivery';
 import { signWebhookBody } from './signing';
-import { type UrlPolicy, guardedLookup, refusedUrlReason } from './url-policy';
+import { type UrlPolicy, guardedLookup, refusedUrlReason } from '../outbound/url-policy';
 
 export interface WebhookDeliveryOptions extends UrlPolicy {
   /** Whole-request timeout of one attempt. */

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { deterministicBytes } from '../../agents/echo';
-import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
-import { type TestStack, startStack, waitForTask } from '../support/stack';
+import { type TestStack, reachableSignedUrl, startStack, waitForTask } from '../support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -43,12 +43,7 @@ async function artifactsOf(taskId: string, apiKey?: string): Promise<ArtifactBod
   return ((await response.json()) as { artifacts: ArtifactBody[] }).artifacts;
 }
 
-// Signed URLs start with PUBLIC_BASE_URL; the test server listens on a port of its own.
-const reachable = (signedUrl: string) => {
-  expect(signedUrl.startsWith(`${stack.config.publicBaseUrl}/files/artifacts/`)).toBe(true);
-  const url = new URL(signedUrl);
-  return new URL(`${url.pathname}${url.search}`, stack.baseUrl);
-};
+const reachable = (signedUrl: string) => reachableSignedUrl(stack, signedUrl, 'artifacts');
 
 const fileOf = async (taskId: string) => (await artifactsOf(taskId)).find((artifact) => artifact.type === 'echo.file')!;
 const artifactDir = (artifact: ArtifactBody) => path.join(stack.config.artifactDir, stack.admin.tenantId, artifact.task_id, artifact.artifact_id);
@@ -115,8 +110,8 @@ describe('file artifacts', () => {
     otherTenant.searchParams.set('tenant', (await stack.newTenant()).tenantId);
     await expectProblem(await fetch(otherTenant), 403, 'signed_url_invalid');
 
-    const signer = artifactUrlSignerFor(stack.config);
-    const old = signer.sign({ artifactId: file.artifact_id, tenantId: stack.admin.tenantId }, new Date(Date.now() - 3_600_000));
+    const signer = downloadUrlSignerFor(stack.config);
+    const old = signer.sign({ kind: 'artifact', id: file.artifact_id, tenantId: stack.admin.tenantId }, new Date(Date.now() - 3_600_000));
     await expectProblem(await fetch(new URL(old.path, stack.baseUrl)), 403, 'signed_url_expired');
   });
 

@@ -61,7 +61,12 @@ describe('seed 001: Tasks API', () => {
     const running = (await (await post('/v1/tasks', { agent: 'echo', task_type: 'echo', input: { sleep_ms: 30_000 } })).json()) as { task_id: string };
     const cancelled = await stack.request(`/v1/tasks/${running.task_id}`, { method: 'DELETE' });
     expect(cancelled.status).toBe(200);
-    expect(await cancelled.json()).toMatchObject({ cancelled: true });
+    expect(await cancelled.json()).toEqual({ cancelled: true, task_id: running.task_id });
+    // DELETE of an unfinished task cancels it, and keeps it.
+    expect(await waitForTask(stack, running.task_id, (current) => current.status !== 'queued' && current.status !== 'running')).toMatchObject({
+      status: 'cancelled',
+      artifacts: [],
+    });
   });
 });
 
@@ -76,11 +81,30 @@ describe('seed 004: AGNT Tasks', () => {
     });
     const task = (await created.json()) as { task_id: string };
     expect(task).toMatchObject({ status: 'pending', owner_email: 'jane@example.com', activities: [expect.objectContaining({ to: 'pending' })], executions: [] });
-    await stack.request(`/v1/tasks/${task.task_id}/process`, { method: 'POST', apiKey: jane, json: { message: 'go', files: [] } });
+    const processed = await stack.request(`/v1/tasks/${task.task_id}/process`, { method: 'POST', apiKey: jane, json: { message: 'go', files: [] } });
+    expect(processed.status).toBe(200);
+    // The answer comes once the start is recorded (the quick echo may have finished since).
+    expect(await processed.json()).toMatchObject({
+      task_id: task.task_id,
+      activities: expect.arrayContaining([
+        expect.objectContaining({ type: 'message', text: 'go', files: [] }),
+        expect.objectContaining({ type: 'status_change', from: 'pending', to: 'running' }),
+      ]),
+      executions: [expect.objectContaining({ started_at: iso })],
+    });
 
     await waitForTask(stack, task.task_id, (current) => current.status === 'complete');
     const listed = await stack.request('/v1/tasks?status=completed&mine=true&page=1&perPage=10', { apiKey: jane });
     expect(await listed.json()).toMatchObject({ data: [{ task_id: task.task_id, status: 'complete' }], pagination: { page: 1, per_page: 10, total: 1 } });
+
+    // The seed's own listing, of a task that is still at work.
+    const long = (await (await stack.request('/v1/tasks', { method: 'POST', apiKey: jane, json: { title: 'Long', assistant: 'echo', input: { sleep_ms: 60_000 } } })).json()) as {
+      task_id: string;
+    };
+    expect((await stack.request(`/v1/tasks/${long.task_id}/process`, { method: 'POST', apiKey: jane, json: {} })).status).toBe(200);
+    const inProgress = await stack.request('/v1/tasks?status=in_progress&mine=true&page=1&perPage=10', { apiKey: jane });
+    expect(await inProgress.json()).toEqual({ data: [expect.objectContaining({ task_id: long.task_id, status: 'running' })], pagination: { page: 1, per_page: 10, total: 1 } });
+    await stack.request(`/v1/tasks/${long.task_id}/cancel`, { method: 'POST', apiKey: jane });
 
     const stopped = await stack.request(`/v1/tasks/${task.task_id}/stop`, { method: 'POST', apiKey: jane });
     expect(stopped.status).toBe(409);

@@ -48,8 +48,6 @@ describe('pending and process (AGNT create-then-process)', () => {
 
     const response = await command(created.task_id, 'process', { message: 'Prioritize mornings if possible.' });
     expect(response.status).toBe(200);
-    const processed = (await response.json()) as TaskBody;
-    expect(['running', 'complete']).toContain(processed.status);
 
     const done = await waitForStatus(created.task_id, 'complete');
     expect(done.output).toMatchObject({ message: 'hi', messages: ['Prioritize mornings if possible.'] });
@@ -60,6 +58,23 @@ describe('pending and process (AGNT create-then-process)', () => {
       expect.objectContaining({ type: 'status_change', from: 'pending', to: 'running' }),
       expect.objectContaining({ type: 'status_change', from: 'running', to: 'complete' }),
     ]);
+  });
+
+  it('answers process with the task as its transition left it: running, one execution, the message recorded', async () => {
+    // The agent works for a minute, so the answer cannot be a later state than the transition's.
+    const created = await createTask({ task_type: 'echo', defer: true, input: { sleep_ms: 60_000 } });
+    const response = await command(created.task_id, 'process', { message: 'Start now.' });
+    expect(response.status).toBe(200);
+    const processed = (await response.json()) as TaskBody;
+    expect(processed.status).toBe('running');
+    expect(processed.executions).toEqual([expect.objectContaining({ status: 'running', completed_at: null })]);
+    expect(processed.activities).toEqual([
+      expect.objectContaining({ type: 'status_change', from: null, to: 'pending' }),
+      expect.objectContaining({ type: 'message', text: 'Start now.' }),
+      expect.objectContaining({ type: 'status_change', from: 'pending', to: 'running' }),
+    ]);
+    await command(created.task_id, 'cancel');
+    await waitForStatus(created.task_id, 'cancelled');
   });
 
   it('runs the AGNT seed quick start: create with title/assistant (pending), process, get', async () => {
@@ -105,7 +120,7 @@ describe('pending and process (AGNT create-then-process)', () => {
   it('answers 400 naming the field for a bad process body, and 404 for an unknown task', async () => {
     const created = await createTask({ task_type: 'echo', defer: true });
     const bad = await expectProblem(await command(created.task_id, 'process', { message: 5, files: [{}] }), 400, 'validation_failed');
-    expect(bad.errors?.map((error) => error.field).sort()).toEqual(['files.0.name', 'message']);
+    expect(bad.errors?.map((error) => error.field).sort()).toEqual(['files.0.name', 'files.0.url', 'message']);
     await expectProblem(await command('task_01JAAAAAAAAAAAAAAAAAAAAAAA', 'process', {}), 404, 'not_found');
     expect((await stack.db.task.findUniqueOrThrow({ where: { id: created.task_id } })).status).toBe('pending');
   });
@@ -132,18 +147,25 @@ describe('stop', () => {
   });
 
   it('stop → process → complete, each execution listed', async () => {
-    const created = await createTask({ task_type: 'echo', input: { steps: 3, step_ms: 1_500 } });
+    const created = await createTask({ task_type: 'echo', input: { steps: 3, step_ms: 2_500 } });
     await waitForTask(stack, created.task_id, (task) => ((task as TaskBody).progress as { fraction: number }).fraction > 0);
     expect(((await (await command(created.task_id, 'stop')).json()) as TaskBody).status).toBe('on_hold');
-    const afterStop = await stack.db.event.count({ where: { taskId: created.task_id, type: 'task.progress' } });
+    const steps = ['Step 1 of 3', 'Step 2 of 3', 'Step 3 of 3'];
+    const progressSoFar = async () =>
+      (await stack.db.event.findMany({ where: { taskId: created.task_id, type: 'task.progress' }, orderBy: { seq: 'asc' } })).map(
+        (event) => (event.data as { message: string }).message,
+      );
+    // The stop cut the work short: the first steps were done, not all of them.
+    const doneBeforeStop = await progressSoFar();
+    expect(doneBeforeStop.length).toBeLessThan(steps.length);
+    expect(doneBeforeStop).toEqual(steps.slice(0, doneBeforeStop.length));
 
     await command(created.task_id, 'process', { message: 'carry on' });
     const done = await waitForStatus(created.task_id, 'complete');
     expect(done.executions.map((execution) => execution.status)).toEqual(['stopped', 'complete']);
     expect(done.output).toMatchObject({ messages: ['carry on'] });
-    // Checkpointed steps are not redone after the stop: three progress events in all.
-    expect(afterStop).toBeGreaterThanOrEqual(1);
-    expect(await stack.db.event.count({ where: { taskId: created.task_id, type: 'task.progress' } })).toBe(3);
+    // Checkpointed steps are not redone after the stop: each step reported progress once.
+    expect(await progressSoFar()).toEqual(steps);
   });
 
   it('answers 409 for stop on a pending or finished task', async () => {

@@ -1,3 +1,8 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { builtInAgents } from '../../agents/registry';
+import { createOutboxMailTransport } from '../../lib/mail/outbox-transport';
+import { testEnvironment } from '../support/globals';
 import { type TestStack, startStack, waitForTask } from '../support/stack';
 
 let stack: TestStack;
@@ -7,6 +12,39 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
 });
+
+/**
+ * A worker on the stack's task queue that takes one workflow task at a time, so it is handed
+ * tasks strictly in the order the server matches them (one slot needs the workflow cache off).
+ */
+async function startSingleSlotWorker() {
+  const env = testEnvironment();
+  const connection = await NativeConnection.connect({ address: env.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    taskQueue: stack.taskQueue,
+    workflowBundle: { codePath: env.workflowBundle },
+    activities: createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound }),
+    maxCachedWorkflows: 0,
+    maxConcurrentWorkflowTaskExecutions: 1,
+    maxConcurrentActivityTaskExecutions: 1,
+  });
+  const running = worker.run();
+  return {
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+/** When the worker was handed the task's first workflow task (server time, in nanoseconds). */
+async function firstDispatchOf(taskId: string): Promise<bigint> {
+  const events = (await stack.temporal.workflow.getHandle(taskId).fetchHistory()).events ?? [];
+  const started = events.find((event) => event.workflowTaskStartedEventAttributes)!.eventTime!;
+  return BigInt(String(started.seconds)) * 1_000_000_000n + BigInt(started.nanos ?? 0);
+}
 
 describe('priority', () => {
   it('runs a high-priority task before low-priority work that was queued earlier', async () => {
@@ -19,13 +57,14 @@ describe('priority', () => {
     const low = [await create('low'), await create('low'), await create('low')];
     const high = await create('high');
 
-    await stack.startWorker({ concurrency: { workflowTasks: 2, activities: 1 } });
-    const started = new Map<string, number>();
-    for (const taskId of [...low, high]) {
-      const task = await waitForTask(stack, taskId, (current) => current.status === 'complete');
-      started.set(taskId, Date.parse(task.started_at as string));
+    const worker = await startSingleSlotWorker();
+    try {
+      for (const taskId of [...low, high]) await waitForTask(stack, taskId, (current) => current.status === 'complete');
+    } finally {
+      await worker.stop();
     }
-    const lowStarts = low.map((taskId) => started.get(taskId)!);
-    expect(started.get(high)!).toBeLessThanOrEqual(Math.min(...lowStarts));
+    const dispatched = await Promise.all([...low, high].map(async (taskId) => ({ taskId, at: await firstDispatchOf(taskId) })));
+    dispatched.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    expect(dispatched[0]!.taskId).toBe(high);
   });
 });

@@ -10,7 +10,8 @@ import { createApp } from '../../api/app';
 import { issueApiKey } from '../../lib/auth/api-keys';
 import { loadConfig } from '../../lib/config';
 import { type OpenDatabase, openDatabase } from '../../lib/db/open';
-import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
+import { TaskStarter } from '../../lib/temporal/task-starter';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
@@ -35,15 +36,18 @@ describe('the event stream on the embedded database', () => {
     feed = new EventFeed({ db: database.db, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger });
     await feed.start();
     connection = await Connection.connect({ address: testEnvironment().temporalAddress });
+    const temporal = new Client({ connection });
     const app = createApp({
       db: database.db,
-      temporal: new Client({ connection }),
+      temporal,
       agents: builtInAgents,
       config,
       logger,
       feed,
       storage: createLocalContentStore(config.artifactDir),
-      artifactUrls: artifactUrlSignerFor(config),
+      downloadUrls: downloadUrlSignerFor(config),
+      // This file creates no tasks: the starter is never woken.
+      starter: new TaskStarter({ db: database.db, temporal, agents: builtInAgents, config, logger, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS }),
     });
     server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -22,5 +22,7 @@ export function testEnvironment() {
     databaseUrl: read('TEST_DATABASE_URL'),
     temporalAddress: read('TEST_TEMPORAL_ADDRESS'),
     workflowBundle: read('TEST_WORKFLOW_BUNDLE'),
+    /** The time-skipping test server global-setup provisioned; unset: the SDK downloads its own. */
+    temporalTestServer: process.env.TEST_TEMPORAL_TEST_SERVER || undefined,
   };
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { builtInAgents } from '../../agents/registry';
 import { createApp } from '../../api/app';
@@ -14,12 +14,16 @@ import { type Config, loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { EventFeed } from '../../lib/events/feed';
 import { newId } from '../../lib/ids';
-import { artifactUrlSignerFor } from '../../lib/signing/url-secrets';
+import { openMailTransport } from '../../lib/mail/open';
+import { type OutboundFetcher, outboundFetcherFor } from '../../lib/outbound/fetch-url';
+import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
 import { type ContentStore } from '../../lib/storage/content-store';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
+import { TaskStarter } from '../../lib/temporal/task-starter';
 import { type TaskWorkerOptions, createTaskWorker } from '../../lib/temporal/worker';
 import { WebhookDispatcher } from '../../lib/webhooks/dispatcher';
 import { testEnvironment } from './globals';
+import { installQuietRuntime } from './runtime';
 import { createDatabase as createEmptyDatabase, dropDatabase, uniqueDatabaseName } from './postgres';
 import { migrate } from '../../lib/db/migrate';
 
@@ -47,6 +51,8 @@ export interface TestStack {
   taskQueue: string;
   /** The content store the worker writes artifact files to (a fresh directory per stack). */
   storage: ContentStore;
+  /** What the worker's agents fetch URLs through (OUTBOUND_ALLOW_PRIVATE_NETWORKS in `env` opens loopback). */
+  outbound: OutboundFetcher;
   /** An operator-tenant admin, like the dev key. */
   admin: TestTenant;
   newTenant(): Promise<TestTenant>;
@@ -55,10 +61,12 @@ export interface TestStack {
   startWorker(options?: Pick<TaskWorkerOptions, 'concurrency'>): Promise<void>;
   /** fetch() against the API with the admin key unless another is given. */
   request(path: string, init?: RequestInitWithKey): Promise<Response>;
-  /** Another API process on the same database and Temporal (stopped by `stop`). */
-  startApi(): Promise<TestApi>;
+  /** Another API process on the same database and Temporal (stopped by `stop`), optionally through another Temporal client. */
+  startApi(options?: { temporal?: Client }): Promise<TestApi>;
   stop(): Promise<void>;
 }
+
+const silent = pino({ level: 'silent' });
 
 /**
  * The real thing, in-process: the Express app on a loopback port, a worker (with the webhook
@@ -66,16 +74,11 @@ export interface TestStack {
  * server. `env` adds configuration, e.g. fast webhook retries. `ownDatabase` gives the stack a
  * fresh database of its own: webhook dispatchers share one cursor per database and launch
  * deliveries on their own task queue with their own retry settings, so stacks whose webhook
- * settings differ must not share one.
+ * settings differ must not share one. The worker sends approved drafts through the configured
+ * mail transport: the outbox, or SMTP with `env: { SMTP_URL }`.
  */
-let runtimeInstalled = false;
-const silent = pino({ level: 'silent' });
-
 export async function startStack(options: { worker?: boolean; env?: Record<string, string>; ownDatabase?: boolean } = {}): Promise<TestStack> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installQuietRuntime();
   const shared = testEnvironment();
   const ownDatabaseName = options.ownDatabase ? uniqueDatabaseName('stack') : undefined;
   const env = ownDatabaseName ? { ...shared, databaseUrl: await createEmptyDatabase(shared.adminUrl, ownDatabaseName) } : shared;
@@ -91,16 +94,19 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     ...options.env,
   });
   const storage = createLocalContentStore(config.artifactDir);
-  const artifactUrls = artifactUrlSignerFor(config);
+  const outbound = outboundFetcherFor(config);
+  const downloadUrls = downloadUrlSignerFor(config);
   const db = createDatabase(env.databaseUrl, 5);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   let adminKey = '';
 
-  const startApi = async (apiDb: Database): Promise<TestApi> => {
+  const startApi = async (apiDb: Database, apiTemporal: Client): Promise<TestApi> => {
     const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
     await feed.start();
-    const app = createApp({ db: apiDb, temporal, agents: builtInAgents, config, logger: silent, feed, storage, artifactUrls });
+    const starter = new TaskStarter({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
+    starter.start();
+    const app = createApp({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, feed, storage, downloadUrls, starter });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -115,13 +121,14 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
         return fetch(`${baseUrl}${path}`, { ...rest, headers: merged, body: json !== undefined ? JSON.stringify(json) : rest.body });
       },
       async stop() {
+        await starter.stop();
         await feed.stop();
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
       },
     };
   };
-  const api = await startApi(db);
+  const api = await startApi(db, temporal);
   const otherApis: { api: TestApi; db: Database }[] = [];
 
   // The worker process's own feed wakes its dispatcher.
@@ -129,10 +136,11 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   await workerFeed.start();
   let dispatcher: WebhookDispatcher | undefined;
 
+  const mail = openMailTransport(config, db);
   const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
-  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS };
+  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
   const startWorker = async (workerOptions: Pick<TaskWorkerOptions, 'concurrency'> = {}) => {
     worker = await createTaskWorker({
       ...workerOptions,
@@ -142,6 +150,8 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       db,
       agents: builtInAgents,
       storage,
+      outbound,
+      mail,
       webhookDelivery,
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
@@ -173,6 +183,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     databaseUrl: env.databaseUrl,
     db,
     storage,
+    outbound,
     temporal,
     taskQueue,
     admin,
@@ -180,9 +191,9 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     startWorker,
     stopWorker,
     request: (path, init) => api.request(path, init),
-    async startApi() {
+    async startApi(apiOptions = {}) {
       const apiDb = createDatabase(env.databaseUrl, 5);
-      const other = await startApi(apiDb);
+      const other = await startApi(apiDb, apiOptions.temporal ?? temporal);
       otherApis.push({ api: other, db: apiDb });
       return other;
     },
@@ -218,4 +229,14 @@ export async function waitForTask(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Task ${taskId} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
+}
+
+/**
+ * A signed download URL as the test API serves it: signed URLs start with PUBLIC_BASE_URL, the
+ * test server listens on a port of its own. `kind` is the path it must have (`artifacts`, `uploads`).
+ */
+export function reachableSignedUrl(stack: TestStack, signedUrl: string, kind: 'artifacts' | 'uploads'): URL {
+  expect(signedUrl.startsWith(`${stack.config.publicBaseUrl}/files/${kind}/`)).toBe(true);
+  const url = new URL(signedUrl);
+  return new URL(`${url.pathname}${url.search}`, stack.baseUrl);
 }

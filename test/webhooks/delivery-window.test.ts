@@ -9,7 +9,7 @@ let healthy = false;
 
 beforeAll(async () => {
   // A retry window of zero: the first failed attempt is also the last.
-  stack = await startStack({ env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_WINDOW_MS: '0' }, ownDatabase: true });
+  stack = await startStack({ env: { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_WINDOW_MS: '0' }, ownDatabase: true });
   receiver = await WebhookReceiver.start(() => (healthy ? 204 : 503));
 });
 afterAll(async () => {

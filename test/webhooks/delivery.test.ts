@@ -34,7 +34,7 @@ const SECRET = 'whsec_test_0123456789abcdef';
 
 beforeAll(async () => {
   stack = await startStack({
-    env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_INITIAL_MS: '100', WEBHOOK_RETRY_MAX_INTERVAL_MS: '400', WEBHOOK_TIMEOUT_MS: '5000' },
+    env: { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_INITIAL_MS: '100', WEBHOOK_RETRY_MAX_INTERVAL_MS: '400', WEBHOOK_TIMEOUT_MS: '5000' },
     ownDatabase: true,
   });
   tenant = await stack.newTenant();
@@ -168,11 +168,13 @@ describe('webhook delivery', () => {
       for (let index = 0; index < 10; index++) eventIds.push(...(await appendEvents(stack.db, owner, ['task.progress'])));
       for (let index = 0; index < 3; index++) eventIds.push(...(await appendEvents(stack.db, owner, Array<'task.progress'>(10).fill('task.progress'))));
       await eventually(() => (hooks.accepted().size === eventIds.length ? true : undefined), 'every event to arrive');
+      // Count only once nothing can post any more: a delivery logged succeeded is never attempted again.
       await eventually(async () => {
         const succeeded = await stack.db.webhookDelivery.count({ where: { webhookId: { in: webhookIds }, status: 'succeeded' } });
         return succeeded === 2 * eventIds.length ? true : undefined;
       }, 'every delivery to be logged succeeded');
     } finally {
+      // Waits for its loops in flight: it attempts nothing after this.
       await second.stop();
       await secondFeed.stop();
     }

@@ -1,5 +1,5 @@
 import { issueApiKey } from '../../lib/auth/api-keys';
-import type { Problem } from '../support/problem';
+import { type Problem, expectProblem } from '../support/problem';
 import { type TestStack, type TestTenant, startStack } from '../support/stack';
 
 let stack: TestStack;
@@ -12,12 +12,16 @@ async function create(body: unknown, apiKey = tenant.apiKey) {
   return stack.request('/v1/webhooks', { method: 'POST', apiKey, json: body });
 }
 
-async function expectProblem(response: Response, status: number, fields?: string[]): Promise<Problem> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  const problem = (await response.json()) as Problem;
-  if (fields) expect(problem.errors?.map((error) => error.field)).toEqual(fields);
+/** A 400 validation problem naming exactly these fields. */
+async function expectInvalid(response: Response, fields: string[]): Promise<Problem> {
+  const problem = await expectProblem(response, 400, 'validation_failed');
+  expect(problem.errors?.map((error) => error.field)).toEqual(fields);
   return problem;
+}
+
+/** A 404 for this very thing, not for a route that does not exist. */
+async function expectNotFound(response: Response, what: string): Promise<void> {
+  expect((await expectProblem(response, 404, 'not_found')).detail).toBe(`${what} not found`);
 }
 
 beforeAll(async () => {
@@ -57,8 +61,8 @@ describe('/v1/webhooks', () => {
   it('deletes a subscription', async () => {
     const { webhook_id: id } = (await (await create(seedBody)).json()) as { webhook_id: string };
     expect((await stack.request(`/v1/webhooks/${id}`, { method: 'DELETE', apiKey: tenant.apiKey })).status).toBe(204);
-    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { apiKey: tenant.apiKey }), 404);
-    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { method: 'DELETE', apiKey: tenant.apiKey }), 404);
+    await expectNotFound(await stack.request(`/v1/webhooks/${id}`, { apiKey: tenant.apiKey }), `Webhook ${id}`);
+    await expectNotFound(await stack.request(`/v1/webhooks/${id}`, { method: 'DELETE', apiKey: tenant.apiKey }), `Webhook ${id}`);
   });
 
   it.each([
@@ -70,7 +74,7 @@ describe('/v1/webhooks', () => {
     [{ ...seedBody, secret: 'short' }, ['secret']],
     [{ ...seedBody, extra: true }, ['']],
   ])('answers 400 naming the fields of %j', async (body, fields) => {
-    await expectProblem(await create(body), 400, fields);
+    await expectInvalid(await create(body), fields);
   });
 
   it.each([
@@ -85,34 +89,35 @@ describe('/v1/webhooks', () => {
     'http://[::ffff:127.0.0.1]/hook',
     'http://[fd00:ec2::254]/latest/meta-data/',
   ])('refuses the target %s with 400 naming url', async (url) => {
-    const problem = await expectProblem(await create({ ...seedBody, url }), 400, ['url']);
-    expect(problem.code).toBe('validation_failed');
+    await expectInvalid(await create({ ...seedBody, url }), ['url']);
   });
 
   it('takes an admin key to create, delete or redeliver', async () => {
     const { key } = await issueApiKey(stack.db, { tenantId: tenant.tenantId, name: 'member', role: 'member' });
-    await expectProblem(await create(seedBody, key), 403);
+    await expectProblem(await create(seedBody, key), 403, 'forbidden');
     const { webhook_id: id } = (await (await create(seedBody)).json()) as { webhook_id: string };
-    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { method: 'DELETE', apiKey: key }), 403);
+    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { method: 'DELETE', apiKey: key }), 403, 'forbidden');
+    await expectProblem(await stack.request(`/v1/webhooks/${id}/deliveries/dlv_any/redeliver`, { method: 'POST', apiKey: key }), 403, 'forbidden');
     expect((await stack.request(`/v1/webhooks/${id}`, { apiKey: key })).status).toBe(200);
+    expect(await stack.db.webhook.count({ where: { id } })).toBe(1);
   });
 
   it("keeps tenants apart: another tenant can neither see nor change a tenant's webhooks", async () => {
     const { webhook_id: id } = (await (await create(seedBody)).json()) as { webhook_id: string };
     const theirs = (path: string, method = 'GET') => stack.request(path, { method, apiKey: other.apiKey });
     expect(await (await theirs('/v1/webhooks')).json()).toEqual({ webhooks: [] });
-    await expectProblem(await theirs(`/v1/webhooks/${id}`), 404);
-    await expectProblem(await theirs(`/v1/webhooks/${id}/deliveries`), 404);
-    await expectProblem(await theirs(`/v1/webhooks/${id}/deliveries/dlv_x/redeliver`, 'POST'), 404);
-    await expectProblem(await theirs(`/v1/webhooks/${id}`, 'DELETE'), 404);
+    await expectNotFound(await theirs(`/v1/webhooks/${id}`), `Webhook ${id}`);
+    await expectNotFound(await theirs(`/v1/webhooks/${id}/deliveries`), `Webhook ${id}`);
+    await expectNotFound(await theirs(`/v1/webhooks/${id}/deliveries/dlv_x/redeliver`, 'POST'), `Webhook ${id}`);
+    await expectNotFound(await theirs(`/v1/webhooks/${id}`, 'DELETE'), `Webhook ${id}`);
     expect((await stack.request(`/v1/webhooks/${id}`, { apiKey: tenant.apiKey })).status).toBe(200);
   });
 
   it('answers 400 for a malformed deliveries cursor or limit, 404 for an unknown delivery, 405 for a wrong method', async () => {
     const { webhook_id: id } = (await (await create(seedBody)).json()) as { webhook_id: string };
-    await expectProblem(await stack.request(`/v1/webhooks/${id}/deliveries?cursor=nope`, { apiKey: tenant.apiKey }), 400, ['cursor']);
-    await expectProblem(await stack.request(`/v1/webhooks/${id}/deliveries?limit=1000`, { apiKey: tenant.apiKey }), 400, ['limit']);
-    await expectProblem(await stack.request(`/v1/webhooks/${id}/deliveries/dlv_unknown/redeliver`, { method: 'POST', apiKey: tenant.apiKey }), 404);
-    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { method: 'PUT', apiKey: tenant.apiKey, json: seedBody }), 405);
+    await expectInvalid(await stack.request(`/v1/webhooks/${id}/deliveries?cursor=nope`, { apiKey: tenant.apiKey }), ['cursor']);
+    await expectInvalid(await stack.request(`/v1/webhooks/${id}/deliveries?limit=1000`, { apiKey: tenant.apiKey }), ['limit']);
+    await expectNotFound(await stack.request(`/v1/webhooks/${id}/deliveries/dlv_unknown/redeliver`, { method: 'POST', apiKey: tenant.apiKey }), 'Delivery dlv_unknown');
+    await expectProblem(await stack.request(`/v1/webhooks/${id}`, { method: 'PUT', apiKey: tenant.apiKey, json: seedBody }), 405, 'method_not_allowed');
   });
 });

@@ -8,6 +8,7 @@ import { createOutboxMailTransport } from '../../lib/mail/outbox-transport';
 import { builtInAgents } from '../../agents/registry';
 import type { TaskSnapshot, TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
 import type { taskWorkflow } from '../../workflows/task';
+import { eventually } from '../support/eventually';
 import { testEnvironment } from '../support/globals';
 import { type TestStack, startStack } from '../support/stack';
 import { seedQueuedTask } from '../support/tenants';
@@ -50,6 +51,12 @@ describe('taskWorkflow', () => {
     const artifacts = await stack.db.artifact.findMany({ where: { taskId: task.id } });
     expect(artifacts).toHaveLength(1);
     expect(artifacts[0]).toMatchObject({ workflowId: task.id, runId: handle.firstExecutionRunId, type: 'echo.result', data: { message: 'hi' } });
+    const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
+    expect(types.slice(-3)).toEqual(['task.status_changed', 'artifact.emitted', 'task.complete']);
+    // The agent activity records the start and the completion itself: one activity per task.
+    const { events } = await handle.fetchHistory();
+    const scheduled = events!.flatMap((event) => event.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(scheduled).toEqual(['runAgent']);
   });
 
   it('fails the task with a coded error when the agent cannot run it', async () => {
@@ -107,7 +114,7 @@ describe('taskWorkflow over a long life', () => {
 /** A worker on its own task queue whose activities are the real ones, some of them wrapped. */
 async function workerWith(wrap: (real: Activities) => Partial<Activities>) {
   const env = testEnvironment();
-  const real = createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db) });
+  const real = createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound });
   const taskQueue = `${stack.taskQueue}-custom-${Math.random().toString(36).slice(2)}`;
   const connection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = await Worker.create({
@@ -158,22 +165,22 @@ async function gatedWorker(holdOn: (record: TransitionRecord) => boolean) {
   };
 }
 
-async function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: string): Promise<TaskSnapshot> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: string): Promise<TaskSnapshot> {
+  return eventually(async () => {
     const state = await handle.query(taskStateQuery);
-    if (state.status === status) return state;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`The task never reached ${status}`);
+    return state.status === status ? state : undefined;
+  }, `the task to reach ${status}`);
 }
 
 const firstEventIs = (type: string) => (record: TransitionRecord) => record.events[0]?.type === type;
 
 describe('taskWorkflow cancelled while it records its artifacts', () => {
-  it('ends cancelled, with the artifacts discarded, not complete', async () => {
+  // A completing agent records its artifacts and the completion in one write (no window); one
+  // that suspends for an approval has its artifacts recorded by the workflow first.
+  it('ends cancelled, with the artifacts discarded, not awaiting approval', async () => {
     const gate = await gatedWorker(firstEventIs('artifact.emitted'));
     try {
-      const { task, handle } = await runWorkflow({ execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, gate.taskQueue);
+      const { task, handle } = await runWorkflow({ input: { require_approval: true }, execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, gate.taskQueue);
       await gate.atGate;
       await handle.cancel();
       gate.release();
@@ -269,6 +276,31 @@ describe('artifact work retried by Temporal', () => {
       const writes = fs.readdirSync(path.join(stack.config.artifactDir, task.tenantId, task.id, file.id));
       expect(writes).toEqual([path.basename(file.storagePath!)]);
       expect(writes[0]).toMatch(/-2$/);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('records a completion once when the agent run is retried after recording it', async () => {
+    let failed = false;
+    const worker = await workerWith((real) => ({
+      async runAgent(request) {
+        const outcome = await real.runAgent(request);
+        if (!failed) {
+          failed = true;
+          throw retryable();
+        }
+        return outcome;
+      },
+    }));
+    try {
+      const { task, handle } = await runWorkflow({ input: { message: 'twice run, once recorded' } }, worker.taskQueue);
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+      expect(failed).toBe(true);
+      expect(await stack.db.artifact.count({ where: { taskId: task.id } })).toBe(1);
+      const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
+      expect(types.filter((type) => type === 'task.complete')).toHaveLength(1);
+      expect(types.filter((type) => type === 'artifact.emitted')).toHaveLength(1);
     } finally {
       await worker.stop();
     }

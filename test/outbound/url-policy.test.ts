@@ -1,8 +1,8 @@
-import { guardedLookup, isRefusedAddress, refusedUrlReason } from '../../lib/webhooks/url-policy';
+import { guardedLookup, isRefusedAddress, refusedUrlReason } from '../../lib/outbound/url-policy';
 
 const closed = { allowPrivateNetworks: false };
 
-describe('the webhook URL policy', () => {
+describe('the outbound URL policy', () => {
   it.each([
     '127.0.0.1', '127.255.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.100.100.200',
     '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fd00:ec2::254', 'fc00::1', '::ffff:127.0.0.1', '::ffff:a9fe:a9fe', '64:ff9b::a00:1',

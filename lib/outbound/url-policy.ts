@@ -29,27 +29,29 @@ export function isRefusedAddress(address: string): boolean {
   return REFUSED_RANGES.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+/** The one policy for every outbound request: webhook deliveries and fetched documents alike. */
 export interface UrlPolicy {
   allowPrivateNetworks: boolean;
 }
 
-/** Why `url` may not be a webhook target without looking anything up, or undefined. */
+/** Why `url` may not be requested, without looking anything up, or undefined. */
 export function refusedUrlReason(url: URL, policy: UrlPolicy): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'Only http and https URLs are allowed';
-  if (url.username || url.password) return 'Credentials in the URL are not allowed; authenticate with the signature';
+  if (url.username || url.password) return 'Credentials in the URL are not allowed';
   if (policy.allowPrivateNetworks) return undefined;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (REFUSED_NAMES.test(host) || isRefusedAddress(host)) {
-    return `${host} is a loopback, private, link-local or metadata address, which webhooks may not target`;
+    return `${host} is a loopback, private, link-local or metadata address, which outbound requests may not reach`;
   }
   return undefined;
 }
 
 /**
- * The policy check at subscription time: the URL itself, then what its name resolves to now.
- * A name that does not resolve yet is accepted; delivery resolves it again (guardedLookup).
+ * The policy check when a URL is stored for later (a webhook subscription): the URL itself, then
+ * what its name resolves to now. A name that does not resolve yet is accepted; each request
+ * resolves it again (guardedLookup).
  */
-export async function checkWebhookUrl(url: URL, policy: UrlPolicy): Promise<string | undefined> {
+export async function checkStoredUrl(url: URL, policy: UrlPolicy): Promise<string | undefined> {
   const reason = refusedUrlReason(url, policy);
   if (reason || policy.allowPrivateNetworks || net.isIP(url.hostname.replace(/^\[(.*)\]$/, '$1'))) return reason;
   // A slow resolver must not hold the request: unresolved by then counts as not resolving yet.
@@ -63,7 +65,7 @@ export async function checkWebhookUrl(url: URL, policy: UrlPolicy): Promise<stri
 }
 
 /**
- * A DNS lookup for outgoing deliveries that refuses answers in the refused ranges. The socket
+ * A DNS lookup for outbound requests that refuses answers in the refused ranges. The socket
  * connects to exactly the address checked here, so a name that changes its answer between the
  * check and the connection (DNS rebinding) gains nothing.
  */
