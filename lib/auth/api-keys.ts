@@ -99,16 +99,17 @@ export class ApiKeyLookup {
     this.cached.delete(hash);
   }
 
-  recordUse(record: ApiKeyRecord): void {
+  /** Notes a use of the key; returns the write of `last_used_at` when this use makes one. */
+  recordUse(record: ApiKeyRecord): Promise<void> | undefined {
     const now = Date.now();
     const recorded = Math.max(record.lastUsedAt?.getTime() ?? 0, this.lastRecordedUse.get(record.id) ?? 0);
-    if (now - recorded < LAST_USED_RESOLUTION_MS) return;
+    if (now - recorded < LAST_USED_RESOLUTION_MS) return undefined;
     if (this.lastRecordedUse.size >= MAX_CACHED_KEYS) this.lastRecordedUse.clear();
     this.lastRecordedUse.set(record.id, now);
     const stale = new Date(now - LAST_USED_RESOLUTION_MS);
-    this.db.apiKey
+    return this.db.apiKey
       .updateMany({ where: { id: record.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] }, data: { lastUsedAt: new Date(now) } })
-      .catch(this.onUseNotRecorded);
+      .then(() => undefined, this.onUseNotRecorded);
   }
 
   private async read(hash: string): Promise<ApiKeyRecord | null> {
