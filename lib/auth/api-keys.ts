@@ -77,7 +77,8 @@ export class ApiKeyLookup {
 
   find(key: string): Promise<ApiKeyRecord | null> {
     const hash = hashApiKey(key);
-    const now = Date.now();
+    // Monotonic, so a wall clock set back cannot keep an answer longer.
+    const now = performance.now();
     const hit = this.cached.get(hash);
     if (hit && hit.expiresAt > now) return hit.record;
     // Re-inserted entries go to the end, so the first entry is the least recently read.
