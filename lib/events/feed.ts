@@ -4,6 +4,7 @@ import { EVENT_LOG_CHANNEL } from '../db/task-events';
 import type { Logger } from '../logger';
 import { SerialRunner } from '../serial-runner';
 import type { EventRow } from './present';
+import { readEvents } from './read';
 
 export interface EventFeedOptions {
   db: Database;
@@ -100,7 +101,7 @@ export class EventFeed {
           break;
         }
       }
-      const events = await this.options.db.event.findMany({ where: { seq: { gt: this.position } }, orderBy: { seq: 'asc' }, take: PAGE_SIZE });
+      const events = await readEvents(this.options.db, { after: this.position, take: PAGE_SIZE });
       // Synchronously, so a subscribe() never falls between a position and its events.
       for (const event of events) {
         this.position = event.seq;
