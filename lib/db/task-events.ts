@@ -1,5 +1,6 @@
 import type { EventType } from '../../workflows/model';
 import type { Database, Prisma } from './client';
+import { markEventsAppended } from './event-commits';
 
 /** Every append NOTIFYs this channel at commit; listeners re-read the events table. */
 export const EVENT_LOG_CHANNEL = 'taskwright_events';
@@ -42,7 +43,8 @@ export type AppendOutcome = 'appended' | 'duplicate' | 'missing' | 'skipped';
  * before, and nothing is written again.
  *
  * Appends are serialized by `claimEventLog`, so global `seq` order is commit order too, and
- * every append wakes the event readers of every process (SSE, webhook dispatch).
+ * every append wakes the event readers of every process (SSE, webhook dispatch): its own process's
+ * at once when it commits (markEventsAppended), the others' through the NOTIFY.
  *
  * `onlyWhileStatus` skips the write unless the task is in that status (a late write from an agent
  * that was stopped must not land after the stop).
@@ -79,5 +81,6 @@ export async function appendTaskEvents(
     where: { id: owner.taskId },
     data: { lastSeq: task.last_seq + events.length, updatedAt: at },
   });
+  markEventsAppended(tx);
   return 'appended';
 }

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Database } from '../db/client';
+import { onEventsCommitted } from '../db/event-commits';
 import { EVENT_LOG_CHANNEL } from '../db/task-events';
 import type { Logger } from '../logger';
 import { SerialRunner } from '../serial-runner';
@@ -8,9 +9,9 @@ import { readEvents } from './read';
 
 export interface EventFeedOptions {
   db: Database;
-  /** PostgreSQL to LISTEN on; unset (the embedded database) means polling alone. */
+  /** PostgreSQL to LISTEN on for other processes' events; unset on the embedded database. */
   listenUrl?: string;
-  /** How often the table is checked without a notification: the safety net, or the only wake-up. */
+  /** How often the table is checked without a wake-up: the safety net. */
   pollIntervalMs: number;
   logger: Logger;
 }
@@ -28,7 +29,8 @@ const RELISTEN_DELAY_MS = 1_000;
  * One per process: follows the events table in seq order and fans each new event out to the
  * in-process subscribers (SSE connections) and wakes followers (the webhook dispatcher).
  *
- * The table is the truth and NOTIFY only the wake-up: a missed notification (a dropped LISTEN
+ * Wake-ups: an append committed in this process, a NOTIFY from an append in any process, and
+ * the poll. The table is the truth and the wake-ups only hints: a missed one (a dropped LISTEN
  * connection, or no LISTEN at all on the embedded database, whose socket server shares one
  * session between connections) costs latency up to one poll interval, never an event. Reading
  * "seq > position" is gap-free because appends commit in seq order (claimEventLog).
@@ -39,6 +41,7 @@ export class EventFeed {
   private readonly followers = new Set<() => void>();
   private readonly reader: SerialRunner;
   private listener: Client | undefined;
+  private stopFollowingCommits: (() => void) | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private relistenTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -53,12 +56,14 @@ export class EventFeed {
   async start(): Promise<void> {
     this.position = await this.highestSeq();
     if (this.options.listenUrl) await this.listen(this.options.listenUrl);
+    this.stopFollowingCommits = onEventsCommitted(this.options.db, () => this.wake());
     this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs);
     this.pollTimer.unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopFollowingCommits?.();
     clearInterval(this.pollTimer);
     clearTimeout(this.relistenTimer);
     for (const subscriber of this.subscribers) subscriber.end();
