@@ -2,6 +2,7 @@ import express, { type Request, Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db/client';
+import { sequenceEvents } from '../../lib/db/task-events';
 import type { EventFeed } from '../../lib/events/feed';
 import { presentEvent } from '../../lib/events/present';
 import { readEvents } from '../../lib/events/read';
@@ -35,6 +36,8 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
       const { tenantId } = principalOf(req);
       const query = parseQuery(listEventsQuery, req);
       const afterSeq = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      // Whatever committed before this request is listed, even if no feed has sequenced it yet.
+      await sequenceEvents(db);
       const events = await readEvents(db, {
         after: afterSeq,
         where: {

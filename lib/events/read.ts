@@ -12,8 +12,14 @@ export interface EventPage {
 
 /**
  * One page of the event log in seq order: how every reader (listings, streams, the feed, the
- * webhook dispatcher) reads it.
+ * webhook dispatcher) reads it. Events not yet sequenced have no seq and are never on a page,
+ * which is what makes "after seq N" gap-free (see sequenceEvents).
  */
 export async function readEvents(db: Prisma.TransactionClient, page: EventPage): Promise<EventRow[]> {
-  return db.event.findMany({ where: { ...page.where, seq: { gt: page.after, lte: page.upTo } }, orderBy: { seq: 'asc' }, take: page.take });
+  const events = await db.event.findMany({
+    where: { ...page.where, seq: { not: null, gt: page.after, lte: page.upTo } },
+    orderBy: { seq: 'asc' },
+    take: page.take,
+  });
+  return events as EventRow[];
 }
