@@ -48,25 +48,26 @@ export async function appendTaskEvents(
   if (!task) return 'missing';
   const [first] = events;
   if (!first) return 'appended';
-  if (await tx.event.findUnique({ where: { id: first.id }, select: { id: true } })) return 'duplicate';
-  if (options.onlyWhileStatus !== undefined && task.status !== options.onlyWhileStatus) return 'skipped';
+  // Statements from here on start after the row lock is held: they see an earlier attempt.
+  if (options.onlyWhileStatus !== undefined && task.status !== options.onlyWhileStatus) {
+    return (await tx.event.findUnique({ where: { id: first.id }, select: { id: true } })) ? 'duplicate' : 'skipped';
+  }
 
-  await tx.event.createMany({
-    data: events.map((event, index) => ({
-      id: event.id,
-      tenantId: owner.tenantId,
-      taskId: owner.taskId,
-      taskSeq: task.last_seq + 1 + index,
-      agent: owner.agent,
-      type: event.type,
-      data: event.data as Prisma.InputJsonObject,
-      createdAt: at,
-    })),
-  });
-  await tx.task.update({
-    where: { id: owner.taskId },
-    data: { lastSeq: task.last_seq + events.length, updatedAt: at },
-  });
+  const drafts = JSON.stringify(events.map(({ id, type, data }) => ({ id, type, data })));
+  const [written] = await tx.$queryRaw<{ appended: boolean }[]>`
+    WITH inserted AS (
+      INSERT INTO events (id, tenant_id, task_id, task_seq, agent, type, data, created_at)
+      SELECT draft->>'id', ${owner.tenantId}, ${owner.taskId}, ${task.last_seq}::int + ordinal::int, ${owner.agent},
+             draft->>'type', draft->'data', ${at}
+        FROM jsonb_array_elements(${drafts}::jsonb) WITH ORDINALITY AS drafts(draft, ordinal)
+       WHERE NOT EXISTS (SELECT 1 FROM events WHERE id = ${first.id})
+      RETURNING 1
+    ), task_update AS (
+      UPDATE tasks SET last_seq = ${task.last_seq + events.length}::int, updated_at = ${at}
+       WHERE id = ${owner.taskId} AND EXISTS (SELECT 1 FROM inserted)
+    )
+    SELECT EXISTS (SELECT 1 FROM inserted) AS appended`;
+  if (!written?.appended) return 'duplicate';
   markEventsAppended(tx);
   return 'appended';
 }
