@@ -1,7 +1,8 @@
 /**
  * How fast the event log takes appends: every writer (workflow transitions, agent progress, the
- * API) goes through appendTaskEvents, which serializes all appends behind one advisory lock so
- * that global seq order is commit order. This measures what that costs.
+ * API) goes through appendTaskEvents, and an event counts once readers can see it, i.e. once an
+ * event feed (as every process runs) has sequenced and read it. Latency is from the start of the
+ * appending transaction to that moment; the rate is events over the time until the last one.
  *
  *   npm run bench            (or: npm run build && node dist/bench/event-append.js)
  *
@@ -9,9 +10,11 @@
  * to use a server other than the local cluster. Prints one line per scenario.
  */
 import { performance } from 'node:perf_hooks';
+import pino from 'pino';
 import { createDatabase as openDatabase } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
 import { appendTaskEvents } from '../lib/db/task-events';
+import { EventFeed } from '../lib/events/feed';
 import { newId } from '../lib/ids';
 import { createDatabase, dropDatabase, ensurePostgres, uniqueDatabaseName } from '../scripts/local-postgres';
 
@@ -28,30 +31,45 @@ async function main(): Promise<void> {
     const tenant = await db.tenant.create({ data: { id: newId('ten'), name: 'bench' } });
     const newTask = () =>
       db.task.create({ data: { id: newId('task'), tenantId: tenant.id, agent: 'echo', taskType: 'echo', input: {}, status: 'running' } });
+    const feed = new EventFeed({ db, listenUrl: url, pollIntervalMs: 1000, logger: pino({ level: 'silent' }) });
+    await feed.start();
+    const visibleAt = new Map<string, number>();
+    let lastVisible = () => {};
+    feed.subscribe({
+      event(event) {
+        visibleAt.set(event.id, performance.now());
+        if (visibleAt.size === EVENTS) lastVisible();
+      },
+      end: () => undefined,
+    });
 
-    process.stdout.write(`event appends, ${EVENTS} per scenario, one event per transaction (PostgreSQL ${await serverVersion(db)})\n`);
+    process.stdout.write(`event appends until visible, ${EVENTS} per scenario, one event per transaction (PostgreSQL ${await serverVersion(db)})\n`);
     for (const writers of WRITER_COUNTS) {
       const tasks = await Promise.all(Array.from({ length: writers }, newTask));
-      const latencies: number[] = [];
+      const begunAt = new Map<string, number>();
+      visibleAt.clear();
+      const allVisible = new Promise<void>((resolve) => (lastVisible = resolve));
       const started = performance.now();
       await Promise.all(
         tasks.map(async (task) => {
           for (let i = 0; i < EVENTS / writers; i++) {
-            const begun = performance.now();
+            const id = newId('evt');
+            begunAt.set(id, performance.now());
             await db.$transaction((tx) =>
-              appendTaskEvents(tx, { taskId: task.id, tenantId: tenant.id, agent: 'echo' }, [{ id: newId('evt'), type: 'task.progress', data: { i } }], new Date()),
+              appendTaskEvents(tx, { taskId: task.id, tenantId: tenant.id, agent: 'echo' }, [{ id, type: 'task.progress', data: { i } }], new Date()),
             );
-            latencies.push(performance.now() - begun);
           }
         }),
       );
+      await allVisible;
       const seconds = (performance.now() - started) / 1000;
-      latencies.sort((a, b) => a - b);
+      const latencies = [...begunAt].map(([id, begun]) => visibleAt.get(id)! - begun).sort((a, b) => a - b);
       const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(2);
       process.stdout.write(
         `  ${String(writers).padStart(2)} concurrent writers: ${(latencies.length / seconds).toFixed(0).padStart(6)} events/s   p50 ${at(0.5)} ms   p99 ${at(0.99)} ms\n`,
       );
     }
+    await feed.stop();
     await db.$disconnect();
   } finally {
     await dropDatabase(adminUrl, name);

@@ -64,7 +64,7 @@ describe('taskWorkflow', () => {
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
     const row = await stack.db.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(row).toMatchObject({ status: 'failed', errorCode: 'unknown_task_type', completedAt: expect.any(Date) });
-    const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } })).map((event) => event.type);
+    const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
     expect(types).toEqual(['task.status_changed', 'task.failed']);
   });
 
@@ -187,7 +187,7 @@ describe('taskWorkflow cancelled while it records its artifacts', () => {
       await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
       expect((await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('cancelled');
       expect(await stack.db.artifact.count({ where: { taskId: task.id } })).toBe(0);
-      const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } })).map((event) => event.type);
+      const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
       expect(types).toEqual(['task.status_changed', 'artifact.emitted', 'task.cancelled']);
     } finally {
       await gate.stop();
