@@ -191,9 +191,11 @@ async function runMode(mode: DatabaseMode, result: ModeResult, { settings, tmp, 
 
   if (LIVE_SCENARIOS.some((scenario) => scenarios.has(scenario))) {
     let databaseUrl: string | undefined;
+    let databaseName: string | undefined;
     let dropLiveDatabase: (() => Promise<void>) | undefined;
     if (adminUrl) {
       const name = uniqueDatabaseName('bench');
+      databaseName = name;
       try {
         databaseUrl = await createDatabase(adminUrl, name);
       } catch (error) {
@@ -259,13 +261,14 @@ async function runMode(mode: DatabaseMode, result: ModeResult, { settings, tmp, 
         [mode === 'embedded' ? 'API + worker' : 'API']: running.children[0]?.process.pid,
         ...(running.children[1] && { worker: running.children[1].process.pid }),
       };
-      const cpuBefore = cpuSnapshot(pids, temporalPids, mode);
+      const database = adminUrl && databaseName ? { adminUrl, name: databaseName } : undefined;
+      const cpuBefore = await cpuSnapshot(pids, temporalPids, database);
       const cpuBegan = performance.now();
       result.tasks = await step('tasks', `${settings.tasks} echo tasks, ${settings.concurrency} concurrent clients`, 120_000 + settings.tasks * 2_000, () =>
         measureTaskThroughput(api, { count: settings.tasks, concurrency: settings.concurrency, timeoutMs: 60_000 + settings.tasks * 1_000 }),
       );
       if (result.tasks) {
-        result.cpu = cpuShare(cpuBefore, cpuSnapshot(pids, temporalPids, mode), (performance.now() - cpuBegan) / 1000);
+        result.cpu = cpuShare(cpuBefore, await cpuSnapshot(pids, temporalPids, database), (performance.now() - cpuBegan) / 1000);
         log(`  ${result.tasks.perSecond.toFixed(1)} tasks/s, POST p50 ${result.tasks.createLatencyMs.p50.toFixed(1)} ms, p99 ${result.tasks.createLatencyMs.p99.toFixed(1)} ms`);
       }
 
@@ -335,22 +338,46 @@ async function measureAppends(mode: DatabaseMode, adminUrl: string | undefined, 
   }
 }
 
-type CpuSnapshot = Record<string, number>;
+interface CpuSnapshot {
+  byProcess: Record<string, number>;
+  /** CPU seconds of each backend serving the mode's database, by PID. */
+  backends: Map<number, number>;
+}
 
-function cpuSnapshot(pids: Record<string, number | undefined>, temporalPids: number[], mode: DatabaseMode): CpuSnapshot {
+/** CPU seconds used so far by the bench, Taskwright's processes, the dev server and the database's backends. */
+async function cpuSnapshot(pids: Record<string, number | undefined>, temporalPids: number[], database?: { adminUrl: string; name: string }): Promise<CpuSnapshot> {
   const usage = process.cpuUsage();
-  const snapshot: CpuSnapshot = { bench: (usage.user + usage.system) / 1e6 };
-  for (const [name, pid] of Object.entries(pids)) snapshot[name] = cpuSeconds(pid);
-  snapshot['Temporal dev server'] = temporalPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-  // Every backend of the machine's cluster, this run's and anyone else's.
-  if (mode === 'postgres') snapshot['PostgreSQL (whole cluster)'] = findProcesses('postgres').reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
-  return snapshot;
+  const byProcess: Record<string, number> = { bench: (usage.user + usage.system) / 1e6 };
+  for (const [name, pid] of Object.entries(pids)) byProcess[name] = cpuSeconds(pid);
+  byProcess['Temporal dev server'] = temporalPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const backends = new Map<number, number>();
+  if (database) {
+    for (const pid of await backendPids(database.adminUrl, database.name)) backends.set(pid, cpuSeconds(pid));
+  }
+  return { byProcess, backends };
 }
 
 function cpuShare(before: CpuSnapshot, after: CpuSnapshot, seconds: number): Record<string, number> {
   const share: Record<string, number> = {};
-  for (const name of Object.keys(after)) share[name] = (after[name]! - (before[name] ?? 0)) / seconds;
+  for (const [name, value] of Object.entries(after.byProcess)) share[name] = (value - (before.byProcess[name] ?? 0)) / seconds;
+  if (after.backends.size > 0) {
+    // Backends that ended meanwhile are missing: a lower bound (the pools keep theirs open).
+    let used = 0;
+    for (const [pid, value] of after.backends) if (Number.isFinite(value)) used += value - (before.backends.get(pid) ?? 0);
+    share['PostgreSQL backends'] = used / seconds;
+  }
   return share;
+}
+
+async function backendPids(adminUrl: string, database: string): Promise<number[]> {
+  const client = new PgClient({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+    return rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
 }
 
 function notesOf(results: BenchResults, settings: Knobs): string[] {
@@ -360,7 +387,7 @@ function notesOf(results: BenchResults, settings: Knobs): string[] {
       const parts = Object.entries(result.cpu)
         .filter(([, cores]) => Number.isFinite(cores))
         .map(([name, cores]) => `${name} ${cores.toFixed(2)}`);
-      notes.push(`- CPU while the ${mode} tasks ran (cores; the machine has ${os.cpus().length}): ${parts.join(', ')}.`);
+      notes.push(`- CPU while the ${mode} tasks ran (cores; the machine has ${os.cpus().length}; PostgreSQL: the backends of this mode's database): ${parts.join(', ')}.`);
     }
     const delays = [
       ...(result.reads ?? []).filter((read) => !read.skipped).map((read) => `${read.rate} rps ${read.benchLoopDelayP99Ms.toFixed(1)} ms`),

@@ -115,7 +115,7 @@ export function renderTable(results: BenchResults, settings: TableSettings): str
           const read = reads?.find((result) => result.rate === rate);
           if (!read) return undefined;
           if (read.skipped) return 'not run: collapsed at a lower rate';
-          const text = `${read.collapsed ? 'collapsed: ' : ''}${p50p99(read.p50Ms, read.p99Ms)}${read.errors > 0 ? `, ${read.errors}/${read.requests} errors` : ''}`;
+          const text = `${read.collapsed ? 'collapsed: ' : ''}${p50p99(read.p50Ms, read.p99Ms)}${read.errors > 0 ? `, ${read.errors}/${read.requests} failed or over 10 s` : ''}`;
           const goal = goals[mode];
           return goal ? text + mark(goal(read)) : text;
         }),
