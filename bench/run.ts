@@ -58,16 +58,18 @@ function knobs(): Knobs {
   };
   const rates = (process.env.BENCH_READ_RATES?.trim() || '200,400,800').split(',').map(Number);
   if (rates.some((rate) => !Number.isInteger(rate) || rate < 1)) throw new Error('BENCH_READ_RATES takes a comma-separated list of requests per second');
+  // A smaller BENCH_TASKS scales the webhook and append scenarios down too, unless they are set.
+  const tasks = integer('BENCH_TASKS', 300);
   return {
-    tasks: integer('BENCH_TASKS', 300),
+    tasks,
     concurrency: integer('BENCH_CONCURRENCY', 16),
     sseClients: integer('BENCH_SSE_CLIENTS', 1000),
     sseTasks: integer('BENCH_SSE_TASKS', 20),
     readRates: rates,
     readSeconds: integer('BENCH_READ_SECONDS', 5),
     webhooks: integer('BENCH_WEBHOOKS', 10),
-    webhookTasks: integer('BENCH_WEBHOOK_TASKS', 100),
-    events: integer('BENCH_EVENTS', 2000, WRITER_COUNTS.at(-1)),
+    webhookTasks: integer('BENCH_WEBHOOK_TASKS', Math.min(100, tasks)),
+    events: integer('BENCH_EVENTS', Math.min(2000, Math.max(tasks * 10, 160)), WRITER_COUNTS.at(-1)),
     modes: list('BENCH_MODES', ['embedded', 'postgres'] as const, ['embedded', 'postgres']),
     scenarios: new Set(list('BENCH_SCENARIOS', SCENARIOS, SCENARIOS)),
     timeoutSeconds: integer('BENCH_TIMEOUT_S', 3600),
