@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   // The embedded database's socket server shares one session between connections, so a LISTEN
-  // connection beside the pool is not safe there: that feed polls instead.
+  // connection beside the pool is not safe there; nor needed: every writer is in this process,
+  // and its commits wake the feed.
   const feed = new EventFeed({ db: database.db, listenUrl: database.embedded ? undefined : database.url, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger });
   await feed.start();
   const starter = new TaskStarter({ db: database.db, temporal, agents: builtInAgents, config, logger, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });

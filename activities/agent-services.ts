@@ -71,7 +71,8 @@ export function createAgentServices({ db, storage, outbound }: AgentServiceDepen
       events: {
         async list(filter = {}) {
           const rows = await db.event.findMany({
-            where: { tenantId, type: filter.types && { in: filter.types }, agent: filter.agent, createdAt: { gte: filter.since, lt: filter.until } },
+            // Only sequenced events, as every reader of the log sees them (see readEvents).
+            where: { tenantId, seq: { not: null }, type: filter.types && { in: filter.types }, agent: filter.agent, createdAt: { gte: filter.since, lt: filter.until } },
             orderBy: { seq: 'asc' },
             take: rowLimit(filter.limit),
           });

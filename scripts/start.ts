@@ -5,14 +5,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
 import { generateApiKey } from '../lib/auth/api-keys';
 import { loadConfigOrExit } from '../lib/config';
 import { startTemporalDevServer } from '../lib/temporal/dev-server';
+import { stopChild, waitForWorker, waitUntilReady } from './child-processes';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const READY_TIMEOUT_MS = 120_000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -98,47 +96,6 @@ function startChild(name: string, entry: string, env: NodeJS.ProcessEnv, onUnexp
     void onUnexpectedExit(1);
   });
   return child;
-}
-
-async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-// Ready means a task runs now: the worker bundles workflow code before it polls.
-async function waitForWorker(address: string, namespace: string, taskQueue: string, worker: ChildProcess): Promise<void> {
-  const connection = await Connection.connect({ address });
-  try {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      if (worker.exitCode !== null) throw new Error('the worker exited');
-      const { pollers } = await connection.workflowService.describeTaskQueue({
-        namespace,
-        taskQueue: { name: taskQueue },
-        taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-      });
-      if (pollers.length > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`no worker polled task queue ${taskQueue} within ${READY_TIMEOUT_MS / 1000} s`);
-  } finally {
-    await connection.close();
-  }
-}
-
-async function waitUntilReady(url: string, process: ChildProcess): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (process.exitCode !== null) throw new Error(`the process behind ${url} exited`);
-    const ok = await fetch(url).then((response) => response.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
 void main();

@@ -2,8 +2,10 @@ import express, { type Request, Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db/client';
+import { sequenceEvents } from '../../lib/db/task-events';
 import type { EventFeed } from '../../lib/events/feed';
 import { presentEvent } from '../../lib/events/present';
+import { readEvents } from '../../lib/events/read';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { invalidRequest, zodProblems } from '../problem';
@@ -34,13 +36,14 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
       const { tenantId } = principalOf(req);
       const query = parseQuery(listEventsQuery, req);
       const afterSeq = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      const events = await db.event.findMany({
+      // Whatever committed before this request is listed, even if no feed has sequenced it yet.
+      await sequenceEvents(db);
+      const events = await readEvents(db, {
+        after: afterSeq,
         where: {
           ...eventFilterWhere({ tenantId, taskId: query.task_id, agent: agentSlug(query.agent), types: query.type && [query.type] }),
           createdAt: { gt: query.after, lt: query.before },
-          seq: { gt: afterSeq },
         },
-        orderBy: { seq: 'asc' },
         take: query.limit + 1,
       });
       const page = events.slice(0, query.limit);

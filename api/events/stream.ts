@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Database, Prisma } from '../../lib/db/client';
 import type { EventFeed } from '../../lib/events/feed';
 import { type EventRow, presentEvent } from '../../lib/events/present';
+import { readEvents } from '../../lib/events/read';
 
 export interface StreamFilter {
   tenantId: string;
@@ -121,11 +122,7 @@ export async function streamEvents(req: Request, res: Response, options: StreamO
   try {
     const upTo = subscription.position;
     while (!closed && sentSeq < upTo) {
-      const page = await options.db.event.findMany({
-        where: { ...eventFilterWhere(filter), seq: { gt: sentSeq, lte: upTo } },
-        orderBy: { seq: 'asc' },
-        take: REPLAY_PAGE_SIZE,
-      });
+      const page = await readEvents(options.db, { after: sentSeq, upTo, where: eventFilterWhere(filter), take: REPLAY_PAGE_SIZE });
       for (const event of page) {
         if (closed) break;
         if (!send(event)) await drainedOrClosed(res);

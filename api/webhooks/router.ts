@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db/client';
+import { sequenceEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
 import { type DeliveryConfig, LAUNCH_CLAIM_MS, launchDelivery } from '../../lib/webhooks/start-delivery';
 import { checkStoredUrl } from '../../lib/outbound/url-policy';
@@ -39,7 +40,8 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
       const body = parseBody(createWebhookBody, req);
       const refused = await checkStoredUrl(new URL(body.url), policy);
       if (refused) throw invalidRequest([{ field: 'url', in: 'body', message: refused }]);
-      // Events committed from now on have a higher seq (appends commit in seq order).
+      // Events committed from now on get a higher seq: the ones committed before are sequenced first.
+      await sequenceEvents(db);
       const { _max } = await db.event.aggregate({ _max: { seq: true } });
       const webhook = await db.webhook.create({
         data: { id: newId('whk'), tenantId, url: body.url, events: body.events, secret: body.secret, afterSeq: _max.seq ?? 0n },

@@ -1,24 +1,12 @@
 import type { EventType } from '../../workflows/model';
 import type { Database, Prisma } from './client';
+import { markEventsAppended } from './event-commits';
 
-/** Every append NOTIFYs this channel at commit; listeners re-read the events table. */
+/** The sequencer NOTIFYs this channel when it has sequenced events; listeners re-read the table. */
 export const EVENT_LOG_CHANNEL = 'taskwright_events';
 
-// Arbitrary constant naming the event log's append lock among the database's advisory locks.
-const EVENT_LOG_APPEND_LOCK = 7_314_529_001;
-
-/**
- * Run first in every transaction that inserts events, before any row lock.
- *
- * `seq` is a bigserial: it is allocated at insert time, not at commit time. Without this lock a
- * transaction holding seq 41 could commit after one holding 42, and a reader that has seen 42 and
- * resumes "after 42" would never see 41. The transaction-scoped lock is held from before the insert
- * until commit, so appends commit one at a time in seq order: every reader that sees seq N sees
- * every lower seq that will ever exist. The NOTIFY is delivered at commit (dropped on rollback).
- */
-function claimEventLog(client: Prisma.TransactionClient | Database) {
-  return client.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_LOG_APPEND_LOCK}::bigint), pg_notify(${EVENT_LOG_CHANNEL}, '')`;
-}
+// Bounds one sequencer transaction; a larger backlog takes several.
+const SEQUENCER_BATCH = 5_000;
 
 export interface TaskEventDraft {
   id: string;
@@ -41,8 +29,9 @@ export type AppendOutcome = 'appended' | 'duplicate' | 'missing' | 'skipped';
  * writer and stable across retries: if the first one is already stored this write happened
  * before, and nothing is written again.
  *
- * Appends are serialized by `claimEventLog`, so global `seq` order is commit order too, and
- * every append wakes the event readers of every process (SSE, webhook dispatch).
+ * The events are stored unsequenced: no global lock, so appends to different tasks commit in
+ * parallel. They get their global `seq` from `sequenceEvents` after commit, and only then do
+ * readers see them; the commit wakes this process's event feeds, which sequence at once.
  *
  * `onlyWhileStatus` skips the write unless the task is in that status (a late write from an agent
  * that was stopped must not land after the stop).
@@ -54,30 +43,59 @@ export async function appendTaskEvents(
   at: Date,
   options: { onlyWhileStatus?: string } = {},
 ): Promise<AppendOutcome> {
-  await claimEventLog(tx);
   const [task] = await tx.$queryRaw<{ last_seq: number; status: string }[]>`
     SELECT last_seq, status FROM tasks WHERE id = ${owner.taskId} AND tenant_id = ${owner.tenantId} FOR UPDATE`;
   if (!task) return 'missing';
   const [first] = events;
   if (!first) return 'appended';
-  if (await tx.event.findUnique({ where: { id: first.id }, select: { id: true } })) return 'duplicate';
-  if (options.onlyWhileStatus !== undefined && task.status !== options.onlyWhileStatus) return 'skipped';
+  // Statements from here on start after the row lock is held: they see an earlier attempt.
+  if (options.onlyWhileStatus !== undefined && task.status !== options.onlyWhileStatus) {
+    return (await tx.event.findUnique({ where: { id: first.id }, select: { id: true } })) ? 'duplicate' : 'skipped';
+  }
 
-  await tx.event.createMany({
-    data: events.map((event, index) => ({
-      id: event.id,
-      tenantId: owner.tenantId,
-      taskId: owner.taskId,
-      taskSeq: task.last_seq + 1 + index,
-      agent: owner.agent,
-      type: event.type,
-      data: event.data as Prisma.InputJsonObject,
-      createdAt: at,
-    })),
-  });
-  await tx.task.update({
-    where: { id: owner.taskId },
-    data: { lastSeq: task.last_seq + events.length, updatedAt: at },
-  });
+  const drafts = JSON.stringify(events.map(({ id, type, data }) => ({ id, type, data })));
+  const [written] = await tx.$queryRaw<{ appended: boolean }[]>`
+    WITH inserted AS (
+      INSERT INTO events (id, tenant_id, task_id, task_seq, agent, type, data, created_at)
+      SELECT draft->>'id', ${owner.tenantId}, ${owner.taskId}, ${task.last_seq}::int + ordinal::int, ${owner.agent},
+             draft->>'type', draft->'data', ${at}
+        FROM jsonb_array_elements(${drafts}::jsonb) WITH ORDINALITY AS drafts(draft, ordinal)
+       WHERE NOT EXISTS (SELECT 1 FROM events WHERE id = ${first.id})
+      RETURNING 1
+    ), task_update AS (
+      UPDATE tasks SET last_seq = ${task.last_seq + events.length}::int, updated_at = ${at}
+       WHERE id = ${owner.taskId} AND EXISTS (SELECT 1 FROM inserted)
+    )
+    SELECT EXISTS (SELECT 1 FROM inserted) AS appended`;
+  if (!written?.appended) return 'duplicate';
+  markEventsAppended(tx);
   return 'appended';
+}
+
+/**
+ * The sequencer: gives every committed unsequenced event its global `seq`, and returns how many
+ * it numbered. Any process may run it at any time (each event feed does before it reads).
+ *
+ * Why readers never skip an event: seq values are drawn only here, inside one transaction at a
+ * time (an advisory lock held until commit), for rows already committed. So seqs become visible
+ * in increasing order: a reader that has seen seq N has seen every seq below N that will ever
+ * exist, and "resume after N" is gap-free. A transaction still open when the sequencer runs is
+ * simply numbered by a later run, above everything numbered before.
+ *
+ * Within one run, events are ordered by time, but never ahead of an earlier event of their own
+ * task (the running maximum of created_at by task_seq), so each task's seq order is its task_seq
+ * order. Rows locked by a transaction deleting their task are skipped, not waited for. The run
+ * NOTIFYs EVENT_LOG_CHANNEL when it numbered anything.
+ *
+ * The work is the SQL function `sequence_events` (migration `event_sequencer`): one statement, so
+ * the lock is held for no client round trip.
+ */
+export async function sequenceEvents(db: Database): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [run] = await db.$queryRaw<{ numbered: number }[]>`SELECT sequence_events(${EVENT_LOG_CHANNEL}, ${SEQUENCER_BATCH}::int) AS numbered`;
+    const numbered = run?.numbered ?? 0;
+    total += numbered;
+    if (numbered < SEQUENCER_BATCH) return total;
+  }
 }

@@ -1,15 +1,17 @@
 import { Client } from 'pg';
 import type { Database } from '../db/client';
-import { EVENT_LOG_CHANNEL } from '../db/task-events';
+import { onEventsCommitted } from '../db/event-commits';
+import { EVENT_LOG_CHANNEL, sequenceEvents } from '../db/task-events';
 import type { Logger } from '../logger';
 import { SerialRunner } from '../serial-runner';
 import type { EventRow } from './present';
+import { readEvents } from './read';
 
 export interface EventFeedOptions {
   db: Database;
-  /** PostgreSQL to LISTEN on; unset (the embedded database) means polling alone. */
+  /** PostgreSQL to LISTEN on for other processes' events; unset on the embedded database. */
   listenUrl?: string;
-  /** How often the table is checked without a notification: the safety net, or the only wake-up. */
+  /** How often the table is checked without a wake-up: the safety net. */
   pollIntervalMs: number;
   logger: Logger;
 }
@@ -24,20 +26,26 @@ const PAGE_SIZE = 500;
 const RELISTEN_DELAY_MS = 1_000;
 
 /**
- * One per process: follows the events table in seq order and fans each new event out to the
- * in-process subscribers (SSE connections) and wakes followers (the webhook dispatcher).
+ * One per process: sequences committed events and follows the events table in seq order, fanning
+ * each new event out to the in-process subscribers (SSE connections) and waking followers (the
+ * webhook dispatcher). Reading "seq > position" is gap-free because seqs become visible in
+ * increasing order (sequenceEvents).
  *
- * The table is the truth and NOTIFY only the wake-up: a missed notification (a dropped LISTEN
- * connection, or no LISTEN at all on the embedded database, whose socket server shares one
- * session between connections) costs latency up to one poll interval, never an event. Reading
- * "seq > position" is gap-free because appends commit in seq order (claimEventLog).
+ * Wake-ups: an append committed in this process (it sequences, then reads at once), a NOTIFY
+ * from a sequencer in another process (it reads), and the poll (it sequences and reads: events
+ * appended by a process that did not sequence them). The table is the truth and the wake-ups only
+ * hints: a missed one (a dropped LISTEN connection, or no LISTEN at all on the embedded database,
+ * whose socket server shares one session between connections) costs latency up to one poll
+ * interval, never an event.
  */
 export class EventFeed {
   private position = 0n;
+  private sequencingRequested = false;
   private readonly subscribers = new Set<EventSubscriber>();
   private readonly followers = new Set<() => void>();
   private readonly reader: SerialRunner;
   private listener: Client | undefined;
+  private stopFollowingCommits: (() => void) | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private relistenTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -52,12 +60,14 @@ export class EventFeed {
   async start(): Promise<void> {
     this.position = await this.highestSeq();
     if (this.options.listenUrl) await this.listen(this.options.listenUrl);
-    this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs);
+    this.stopFollowingCommits = onEventsCommitted(this.options.db, () => this.sequenceThenRead());
+    this.pollTimer = setInterval(() => this.sequenceThenRead(), this.options.pollIntervalMs);
     this.pollTimer.unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopFollowingCommits?.();
     clearInterval(this.pollTimer);
     clearTimeout(this.relistenTimer);
     for (const subscriber of this.subscribers) subscriber.end();
@@ -88,7 +98,18 @@ export class EventFeed {
     this.reader.request();
   }
 
+  /** Sequences committed events first, then reads. */
+  private sequenceThenRead(): void {
+    this.sequencingRequested = true;
+    this.reader.request();
+  }
+
   private async readNew(): Promise<void> {
+    if (this.sequencingRequested) {
+      // Cleared first: a commit during this run requests another one.
+      this.sequencingRequested = false;
+      await sequenceEvents(this.options.db);
+    }
     const before = this.position;
     for (;;) {
       if (this.subscribers.size === 0) {
@@ -100,7 +121,7 @@ export class EventFeed {
           break;
         }
       }
-      const events = await this.options.db.event.findMany({ where: { seq: { gt: this.position } }, orderBy: { seq: 'asc' }, take: PAGE_SIZE });
+      const events = await readEvents(this.options.db, { after: this.position, take: PAGE_SIZE });
       // Synchronously, so a subscribe() never falls between a position and its events.
       for (const event of events) {
         this.position = event.seq;

@@ -1,6 +1,7 @@
 import type { Event } from '../generated/prisma/client';
 
-export type EventRow = Event;
+/** An event as readers see it: sequenced (lib/db/task-events.ts), so it has its seq. */
+export type EventRow = Event & { seq: bigint };
 
 /** An event as clients see it: in listings, on the SSE stream and in webhook bodies. */
 export function presentEvent(event: EventRow) {

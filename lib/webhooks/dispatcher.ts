@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client';
 import type { EventFeed } from '../events/feed';
+import { readEvents } from '../events/read';
 import type { Logger } from '../logger';
 import { SerialRunner } from '../serial-runner';
 import type { WebhookDeliveryInput } from '../../workflows/webhook-delivery';
@@ -57,7 +58,7 @@ export async function materializeDeliveries(db: Database, config: PayloadConfig)
       const [cursor] = await tx.$queryRaw<{ last_seq: bigint }[]>`
         SELECT last_seq FROM webhook_dispatch_cursor WHERE id = ${CURSOR_ID} FOR UPDATE SKIP LOCKED`;
       if (!cursor) return { events: 0, deliveries: 0 };
-      const events = await tx.event.findMany({ where: { seq: { gt: cursor.last_seq } }, orderBy: { seq: 'asc' }, take: EVENTS_PER_BATCH });
+      const events = await readEvents(tx, { after: cursor.last_seq, take: EVENTS_PER_BATCH });
       const last = events.at(-1);
       if (!last) return { events: 0, deliveries: 0 };
       const webhooks = await tx.webhook.findMany({

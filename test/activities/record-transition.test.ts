@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRecordTransition } from '../../activities/record-transition';
 import { type Database, createDatabase } from '../../lib/db/client';
+import { sequenceEvents } from '../../lib/db/task-events';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import type { TransitionRecord } from '../../workflows/model';
 import { testEnvironment } from '../support/globals';
@@ -80,6 +81,8 @@ describe('recordTransition', () => {
       Array.from({ length: count }, (_, index) => ({ id: `evt_${task.id}_${key}${index}`, type: 'task.progress' as const, data: {} }));
     await Promise.all(['a', 'b', 'c', 'd'].map((key) => recordTransition(transition(task, key, { events: events(key, 3), patch: {} }))));
 
+    // Global seq order agrees with each task's order once sequenced.
+    await sequenceEvents(db);
     const rows = await db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } });
     expect(rows.map((row) => row.taskSeq)).toEqual(Array.from({ length: 12 }, (_, index) => index + 2));
     // Each transition's events stay together, in their order.

@@ -152,7 +152,7 @@ describe('stop', () => {
     expect(((await (await command(created.task_id, 'stop')).json()) as TaskBody).status).toBe('on_hold');
     const steps = ['Step 1 of 3', 'Step 2 of 3', 'Step 3 of 3'];
     const progressSoFar = async () =>
-      (await stack.db.event.findMany({ where: { taskId: created.task_id, type: 'task.progress' }, orderBy: { seq: 'asc' } })).map(
+      (await stack.db.event.findMany({ where: { taskId: created.task_id, type: 'task.progress' }, orderBy: { taskSeq: 'asc' } })).map(
         (event) => (event.data as { message: string }).message,
       );
     // The stop cut the work short: the first steps were done, not all of them.

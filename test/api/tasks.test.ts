@@ -36,7 +36,7 @@ describe('creating a task', () => {
     expect(task.completed_at).toEqual(expect.any(String));
     expect((task.activities as { to: string }[]).map((activity) => activity.to)).toEqual(['queued', 'running', 'complete']);
 
-    const events = await stack.db.event.findMany({ where: { taskId: created.task_id }, orderBy: { seq: 'asc' } });
+    const events = await stack.db.event.findMany({ where: { taskId: created.task_id }, orderBy: { taskSeq: 'asc' } });
     expect(events.map((event) => [event.taskSeq, event.type])).toEqual([
       [1, 'task.created'],
       [2, 'task.status_changed'],
@@ -270,7 +270,7 @@ describe('cancelling a task', () => {
     // The agent's activity itself ended by acknowledging the cancellation: it neither worked its
     // minute out nor was abandoned to its heartbeat timeout.
     expect(await runAgentEndings(taskId)).toEqual(['canceled']);
-    const types = (await stack.db.event.findMany({ where: { taskId }, orderBy: { seq: 'asc' } })).map((event) => event.type);
+    const types = (await stack.db.event.findMany({ where: { taskId }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
     expect(types).toEqual(['task.created', 'task.status_changed', 'task.cancelled']);
   });
 

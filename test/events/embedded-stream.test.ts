@@ -20,7 +20,8 @@ import { testEnvironment } from '../support/globals';
 import { SseClient } from '../support/sse';
 
 // What `npm start` runs without DATABASE_URL: PGlite behind its socket, one pooled connection,
-// and no LISTEN connection beside it: the feed polls.
+// and no LISTEN connection beside it. An append in this process wakes the feed once it commits;
+// the poll is set to ten minutes, so nothing here can arrive by polling.
 describe('the event stream on the embedded database', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'taskwright-pglite-events-'));
   const logger = pino({ level: 'silent' });
@@ -31,7 +32,7 @@ describe('the event stream on the embedded database', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EVENTS_POLL_INTERVAL_MS: '100' });
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EVENTS_POLL_INTERVAL_MS: '600000' });
     database = await openDatabase(config, logger);
     feed = new EventFeed({ db: database.db, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger });
     await feed.start();
@@ -62,7 +63,7 @@ describe('the event stream on the embedded database', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('streams appended events live and resumes from Last-Event-ID, by polling', async () => {
+  it('streams events appended in-process live, woken by their commit, and resumes from Last-Event-ID', async () => {
     const tenant = await database.db.tenant.create({ data: { id: newId('ten'), name: 'embedded' } });
     const { key } = await issueApiKey(database.db, { tenantId: tenant.id, name: 'admin', role: 'admin' });
     const owner = await seedTask(database.db, tenant.id);

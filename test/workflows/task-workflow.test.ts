@@ -64,7 +64,7 @@ describe('taskWorkflow', () => {
     await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
     const row = await stack.db.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(row).toMatchObject({ status: 'failed', errorCode: 'unknown_task_type', completedAt: expect.any(Date) });
-    const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } })).map((event) => event.type);
+    const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
     expect(types).toEqual(['task.status_changed', 'task.failed']);
   });
 
@@ -187,7 +187,7 @@ describe('taskWorkflow cancelled while it records its artifacts', () => {
       await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
       expect((await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('cancelled');
       expect(await stack.db.artifact.count({ where: { taskId: task.id } })).toBe(0);
-      const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { seq: 'asc' } })).map((event) => event.type);
+      const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
       expect(types).toEqual(['task.status_changed', 'artifact.emitted', 'task.cancelled']);
     } finally {
       await gate.stop();
@@ -252,7 +252,8 @@ describe('taskWorkflow with agent output the database cannot store as is', () =>
 describe('artifact work retried by Temporal', () => {
   const retryable = () => Object.assign(new Error('connection reset after the work was done'), { name: 'TransientError' });
 
-  it('writes one artifact and one file when the agent run is retried after it stored them', async () => {
+  /** A worker whose first agent run does all its work and then fails as if its answer was lost. */
+  async function workerFailingFirstAgentRun() {
     let failed = false;
     const worker = await workerWith((real) => ({
       async runAgent(request) {
@@ -264,10 +265,15 @@ describe('artifact work retried by Temporal', () => {
         return outcome;
       },
     }));
+    return { ...worker, failedOnce: () => failed };
+  }
+
+  it('writes one artifact and one file when the agent run is retried after it stored them', async () => {
+    const worker = await workerFailingFirstAgentRun();
     try {
       const { task, handle } = await runWorkflow({ input: { emit_file: { display_name: 'r.bin', mime_type: 'application/octet-stream', size_bytes: 4096 } } }, worker.taskQueue);
       expect(await handle.result()).toMatchObject({ status: 'complete' });
-      expect(failed).toBe(true);
+      expect(worker.failedOnce()).toBe(true);
       const artifacts = await stack.db.artifact.findMany({ where: { taskId: task.id } });
       expect(artifacts.map((artifact) => artifact.type).sort()).toEqual(['echo.file', 'echo.result']);
       const file = artifacts.find((artifact) => artifact.type === 'echo.file')!;
@@ -282,21 +288,11 @@ describe('artifact work retried by Temporal', () => {
   });
 
   it('records a completion once when the agent run is retried after recording it', async () => {
-    let failed = false;
-    const worker = await workerWith((real) => ({
-      async runAgent(request) {
-        const outcome = await real.runAgent(request);
-        if (!failed) {
-          failed = true;
-          throw retryable();
-        }
-        return outcome;
-      },
-    }));
+    const worker = await workerFailingFirstAgentRun();
     try {
       const { task, handle } = await runWorkflow({ input: { message: 'twice run, once recorded' } }, worker.taskQueue);
       expect(await handle.result()).toMatchObject({ status: 'complete' });
-      expect(failed).toBe(true);
+      expect(worker.failedOnce()).toBe(true);
       expect(await stack.db.artifact.count({ where: { taskId: task.id } })).toBe(1);
       const types = (await stack.db.event.findMany({ where: { taskId: task.id }, orderBy: { taskSeq: 'asc' } })).map((event) => event.type);
       expect(types.filter((type) => type === 'task.complete')).toHaveLength(1);
