@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import pino from 'pino';
+import { sequenceEvents } from '../../lib/db/task-events';
 import { EventFeed } from '../../lib/events/feed';
 import { WebhookDispatcher, claimFirstAttempts, materializeDeliveries } from '../../lib/webhooks/dispatcher';
 import { appendEvents, seedTask } from '../support/events';
@@ -222,7 +223,9 @@ describe('webhook delivery', () => {
     try {
       const owner = await seedTask(stack.db, tenant.tenantId);
       const [eventId] = await appendEvents(stack.db, owner, ['task.cancelled']);
-      // A dispatcher materializes the delivery, claims its first attempt and dies before posting.
+      // A dispatcher materializes the delivery (once the event is sequenced, as its feed does
+      // first), claims its first attempt and dies before posting.
+      await sequenceEvents(stack.db);
       expect(await materializeDeliveries(stack.db, stack.config)).toEqual({ events: 1, deliveries: 1 });
       const claimed = await claimFirstAttempts(stack.db, 10, 1_000);
       expect(claimed.map((target) => [target.webhookId, target.eventId])).toEqual([[webhookId, eventId]]);
