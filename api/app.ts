@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import type { AgentRegistry } from '../agents/registry';
+import { ApiKeyLookup } from '../lib/auth/api-keys';
 import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
 import type { EventFeed } from '../lib/events/feed';
@@ -49,7 +50,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRouter(deps));
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
-  app.use('/v1', refuseNulInUrl, authenticate(deps.db));
+  const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));
+  app.use('/v1', refuseNulInUrl, authenticate(apiKeys));
   // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters,
   // and uploads are multipart or raw bytes (streamed, with a limit of their own).
   app.use(eventsRouter(deps));
@@ -61,7 +63,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(approvalsRouter(deps));
   app.use(artifactsRouter(deps));
   app.use(retentionRouter(deps));
-  app.use(apiKeysRouter(deps));
+  app.use(apiKeysRouter({ db: deps.db, apiKeys }));
   app.use(tenantsRouter(deps));
   app.use(webhooksRouter(deps));
   app.use(routeNotFound);

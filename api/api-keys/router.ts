@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { issueApiKey } from '../../lib/auth/api-keys';
+import { type ApiKeyLookup, issueApiKey } from '../../lib/auth/api-keys';
 import type { Database } from '../../lib/db/client';
 import { requireAdmin } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
@@ -9,7 +9,7 @@ import { presentApiKey } from './present';
 import { createApiKeyBody } from './schemas';
 
 /** The caller's tenant's API keys; managing them takes an admin key. */
-export function apiKeysRouter({ db }: { db: Database }): Router {
+export function apiKeysRouter({ db, apiKeys }: { db: Database; apiKeys: ApiKeyLookup }): Router {
   const router = Router();
 
   router
@@ -35,6 +35,8 @@ export function apiKeysRouter({ db }: { db: Database }): Router {
       if (!key) throw notFound(`API key ${req.params.id}`);
       // Revoking twice keeps the first revocation time.
       const revoked = key.revokedAt ? key : await db.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+      // Refused here from now on; other processes notice within a second (ApiKeyLookup).
+      apiKeys.forget(key.hash);
       res.json(presentApiKey(revoked));
     })
     .all(methodNotAllowed);

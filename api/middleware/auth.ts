@@ -1,6 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { type Role, hashApiKey } from '../../lib/auth/api-keys';
-import type { Database } from '../../lib/db/client';
+import type { ApiKeyLookup, Role } from '../../lib/auth/api-keys';
 import { HttpProblem } from '../problem';
 
 export interface Principal {
@@ -16,36 +15,29 @@ export interface Principal {
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 const unauthorized = (detail: string) =>
   new HttpProblem(401, 'unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer realm="taskwright"' });
 
 /** Resolves `Authorization: Bearer <key>` to the key's tenant; anything else is a 401. */
-export function authenticate(db: Database): RequestHandler {
+export function authenticate(apiKeys: ApiKeyLookup): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (!header) throw unauthorized('Missing Authorization header; send "Authorization: Bearer <api key>".');
     const key = BEARER.exec(header)?.[1];
     if (!key) throw unauthorized('Malformed Authorization header; expected "Bearer <api key>".');
-    const record = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, include: { tenant: true } });
+    const record = await apiKeys.find(key);
     if (!record) throw unauthorized('Invalid API key.');
     if (record.revokedAt) throw unauthorized('This API key has been revoked.');
     req.principal = {
       tenantId: record.tenantId,
       keyId: record.id,
-      role: record.role as Role,
+      role: record.role,
       userEmail: record.userEmail,
       actor: record.userEmail ?? `api-key:${record.name}`,
-      operator: record.tenant.operator,
+      operator: record.operator,
     };
-    // Coarse on purpose: one write per key per minute, not one per request.
-    const now = Date.now();
-    if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      db.apiKey.update({ where: { id: record.id }, data: { lastUsedAt: new Date(now) } }).catch((error: unknown) => {
-        req.log.warn({ err: error }, 'could not record API key use');
-      });
-    }
+    apiKeys.recordUse(record);
     next();
   };
 }

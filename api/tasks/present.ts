@@ -1,5 +1,5 @@
 import type { Config } from '../../lib/config';
-import type { Prisma } from '../../lib/db/client';
+import { Prisma } from '../../lib/db/client';
 import type { Artifact, Event, Task } from '../../lib/generated/prisma/client';
 import type { Execution } from '../../workflows/model';
 
@@ -32,7 +32,7 @@ const artifactSummary = { id: true, type: true, createdAt: true, taskId: true } 
 /** The full task record (GET /v1/tasks/:id, webhook payloads): with artifacts and activities. */
 export async function loadTaskRecord(db: Prisma.TransactionClient, task: TaskRow, config: TaskLinkConfig) {
   const [artifacts, auditEvents] = await Promise.all([
-    db.artifact.findMany({ where: { taskId: task.id }, select: artifactSummary, orderBy: { createdAt: 'asc' } }),
+    db.artifact.findMany({ where: { taskId: task.id }, select: artifactSummary, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.event.findMany({
       where: { taskId: task.id, type: { in: AUDIT_EVENT_TYPES } },
       select: { type: true, data: true, createdAt: true },
@@ -40,6 +40,51 @@ export async function loadTaskRecord(db: Prisma.TransactionClient, task: TaskRow
     }),
   ]);
   return presentTask(task, { artifacts, auditEvents, temporalUiUrl: temporalUiUrl(config, task.id) });
+}
+
+// Every task field under its own name; each field's column is its name in snake_case (the
+// schema's convention), so a field added to the model is read here without a change.
+const TASK_COLUMNS = Prisma.raw(
+  Object.values(Prisma.TaskScalarFieldEnum)
+    .map((field) => `t.${field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)} AS "${field}"`)
+    .join(', '),
+);
+
+interface TaskRecordRow extends TaskRow {
+  artifact_summaries: { id: string; type: string; created_at: string }[];
+  audit_events: { type: string; data: Prisma.JsonValue; created_at: string }[];
+}
+
+/**
+ * The full task record in one round trip (GET /v1/tasks/:id is the hottest read): the task row
+ * with its artifacts and audit trail aggregated beside it; null when the tenant has no such task.
+ */
+export async function findTaskRecord(db: Prisma.TransactionClient, tenantId: string, taskId: string, config: TaskLinkConfig) {
+  const [record] = await queryTaskRecords(db, Prisma.sql`t.id = ${taskId} AND t.tenant_id = ${tenantId}`, config);
+  return record ?? null;
+}
+
+/** The full records of several tasks (webhook bodies), in one round trip, by task ID. */
+export async function findTaskRecords(db: Prisma.TransactionClient, taskIds: string[], config: TaskLinkConfig) {
+  const records = await queryTaskRecords(db, Prisma.sql`t.id = ANY(${taskIds})`, config);
+  return new Map(records.map((record) => [record.task_id, record]));
+}
+
+async function queryTaskRecords(db: Prisma.TransactionClient, condition: Prisma.Sql, config: TaskLinkConfig) {
+  const rows = await db.$queryRaw<TaskRecordRow[]>`
+    SELECT ${TASK_COLUMNS},
+      (SELECT coalesce(json_agg(json_build_object('id', a.id, 'type', a.type, 'created_at', a.created_at) ORDER BY a.created_at, a.id), '[]')
+         FROM artifacts a WHERE a.tenant_id = t.tenant_id AND a.task_id = t.id) AS artifact_summaries,
+      (SELECT coalesce(json_agg(json_build_object('type', e.type, 'data', e.data, 'created_at', e.created_at) ORDER BY e.task_seq), '[]')
+         FROM events e WHERE e.task_id = t.id AND e.type = ANY(${AUDIT_EVENT_TYPES})) AS audit_events
+    FROM tasks t WHERE ${condition}`;
+  return rows.map(({ artifact_summaries, audit_events, ...task }) =>
+    presentTask(task, {
+      artifacts: artifact_summaries.map((artifact) => ({ id: artifact.id, type: artifact.type, createdAt: new Date(artifact.created_at) })),
+      auditEvents: audit_events.map((event) => ({ type: event.type, data: event.data, createdAt: new Date(event.created_at) })),
+      temporalUiUrl: temporalUiUrl(config, task.id),
+    }),
+  );
 }
 
 /** List items: the records without their audit trails, artifacts fetched in one query. */

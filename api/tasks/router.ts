@@ -22,7 +22,7 @@ import { illegalTransition, isWorkflowNotFound, onTaskWorkflow, sendTaskCommand 
 import { updateTaskDetails } from './details';
 import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
-import { type TaskRow, loadTaskListItems, loadTaskRecord } from './present';
+import { type TaskRow, findTaskRecord, loadTaskListItems, loadTaskRecord } from './present';
 import {
   type CreateTaskBody,
   assigneesBody,
@@ -210,13 +210,13 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     .get(async (req, res) => {
       const { tenantId } = principalOf(req);
       const { consistency } = parseQuery(getTaskQuery, req);
-      const task = await loadTask(tenantId, req.params.id);
-      const record = await present(task);
+      const record = await findTaskRecord(db, tenantId, req.params.id, config);
+      if (!record) throw notFound(`Task ${req.params.id}`);
       if (consistency === 'eventual') return res.json(record);
       // Without a worker a query waits for one; bound the wait and answer 503 instead.
       const snapshot = await temporal.connection
         .withDeadline(Date.now() + STRONG_READ_TIMEOUT_MS, () =>
-          onTaskWorkflow(task.id, startIfPending, () => temporal.workflow.getHandle(task.id).query(taskStateQuery)),
+          onTaskWorkflow(record.task_id, startIfPending, () => temporal.workflow.getHandle(record.task_id).query(taskStateQuery)),
         )
         .catch((error: unknown) => {
           // Whatever the reason, the source of truth could not be consulted: a 503, not a 500.

@@ -4,7 +4,7 @@ import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db/client';
 import { sequenceEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
-import { type DeliveryConfig, launchDelivery } from '../../lib/webhooks/start-delivery';
+import { type DeliveryConfig, LAUNCH_CLAIM_MS, launchDelivery } from '../../lib/webhooks/start-delivery';
 import { checkStoredUrl } from '../../lib/outbound/url-policy';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf, requireAdmin } from '../middleware/auth';
@@ -99,7 +99,8 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
       const webhook = await loadWebhook(tenantId, req.params.id);
       const original = await db.webhookDelivery.findFirst({ where: { id: req.params.delivery_id, webhookId: webhook.id } });
       if (!original) throw notFound(`Delivery ${req.params.delivery_id}`);
-      // A new delivery of the same body (same event ID, so receivers can de-duplicate).
+      // A new delivery of the same body (same event ID, so receivers can de-duplicate), claimed
+      // for its launch here so no dispatcher attempts it meanwhile.
       const delivery = await db.webhookDelivery.create({
         data: {
           id: newId('dlv'),
@@ -109,9 +110,10 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
           eventType: original.eventType,
           payload: original.payload,
           redeliveryOf: original.id,
+          claimedUntil: new Date(Date.now() + LAUNCH_CLAIM_MS),
         },
       });
-      // If Temporal is unreachable now, the dispatcher's next sweep launches it.
+      // If Temporal is unreachable now, a dispatcher launches it once the claim has run out.
       await launchDelivery(db, temporal, config, delivery.id).catch((error: unknown) =>
         req.log.warn({ err: error, delivery_id: delivery.id }, 'redelivery not launched yet; the dispatcher will'),
       );

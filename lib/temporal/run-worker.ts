@@ -37,6 +37,8 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
   const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const registered = await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE);
   if (registered.length > 0) logger.info({ search_attributes: registered }, 'registered Temporal search attributes');
+  // The dispatcher's first attempts and the workflow's retries are made alike.
+  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
   const worker = await createTaskWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -46,7 +48,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     storage: openContentStore(config),
     outbound: outboundFetcherFor(config),
     mail: openMailTransport(config, db),
-    webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
+    webhookDelivery,
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
   const client = new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE });
@@ -56,6 +58,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     temporal: client,
     feed,
     config,
+    delivery: webhookDelivery,
     logger,
     sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS,
   });

@@ -1,11 +1,12 @@
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { type WebhookDeliveryOptions, createWebhookActivities } from '../../activities/deliver-webhook';
+import { createWebhookActivities } from '../../activities/deliver-webhook';
 import type { AgentRegistry } from '../../agents/registry';
 import type { MailTransport } from '../../agents/sdk';
 import type { Database } from '../db/client';
 import type { OutboundFetcher } from '../outbound/fetch-url';
 import type { ContentStore } from '../storage/content-store';
+import type { WebhookDeliveryOptions } from '../webhooks/attempt';
 
 export interface TaskWorkerOptions {
   connection: NativeConnection;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { ApiKeyLookup } from '../../lib/auth/api-keys';
 import { type TestStack, type TestTenant, startStack, waitForTask } from '../support/stack';
+import { eventually } from '../support/eventually';
 import { type Problem, expectProblem } from '../support/problem';
 
 let stack: TestStack;
@@ -106,6 +108,42 @@ describe('authentication', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as IssuedKey).revoked_at).toBe(revoked.revoked_at);
     await expectUnauthorized(await probe(member.key));
+  });
+
+  it('is refused by every API process within a second of its revocation', async () => {
+    const other = await stack.startApi();
+    const member = await issueKey(stack.admin.apiKey, { name: 'revoked elsewhere', role: 'member' });
+    // The other process has read (and may keep) the key as valid.
+    expect((await other.request('/v1/tasks/task_does_not_exist', { apiKey: member.key })).status).toBe(404);
+
+    expect((await stack.request(`/v1/api-keys/${member.id}`, { method: 'DELETE' })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const problem = await expectUnauthorized(await other.request('/v1/tasks/task_does_not_exist', { apiKey: member.key }));
+    expect(problem.detail).toMatch(/revoked/);
+  });
+
+  it('records when a key was last used, at most once a minute per key and process', async () => {
+    const member = await issueKey(stack.admin.apiKey, { name: 'use check', role: 'member' });
+    const lookup = new ApiKeyLookup(stack.db, (error) => {
+      throw error;
+    });
+    const record = (await lookup.find(member.key))!;
+    await lookup.recordUse(record);
+    const { lastUsedAt } = await stack.db.apiKey.findUniqueOrThrow({ where: { id: member.id } });
+    expect(Date.now() - lastUsedAt!.getTime()).toBeLessThan(60_000);
+    // Within the minute no further write: neither from this process nor from one that reads the
+    // key afresh and finds the recent time.
+    expect(lookup.recordUse(record)).toBeUndefined();
+    const elsewhere = new ApiKeyLookup(stack.db, () => {});
+    expect(elsewhere.recordUse((await elsewhere.find(member.key))!)).toBeUndefined();
+
+    // Used through the API, a key shows when.
+    const other = await issueKey(stack.admin.apiKey, { name: 'use check through the API', role: 'member' });
+    expect((await probe(other.key)).status).toBe(404);
+    await eventually(async () => {
+      const { api_keys } = (await (await stack.request('/v1/api-keys')).json()) as { api_keys: IssuedKey[] };
+      return api_keys.find((key) => key.id === other.id)?.last_used_at ?? undefined;
+    }, 'last_used_at to be listed');
   });
 });
 

@@ -140,6 +140,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
+  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
   const startWorker = async (workerOptions: Pick<TaskWorkerOptions, 'concurrency'> = {}) => {
     worker = await createTaskWorker({
       ...workerOptions,
@@ -151,12 +152,12 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       storage,
       outbound,
       mail,
-      webhookDelivery: { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS },
+      webhookDelivery,
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
     });
     running = worker.run();
-    dispatcher = new WebhookDispatcher({ db, temporal, feed: workerFeed, config, logger: silent, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
+    dispatcher = new WebhookDispatcher({ db, temporal, feed: workerFeed, config, delivery: webhookDelivery, logger: silent, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
     await dispatcher.start();
   };
   const stopWorker = async () => {

@@ -1,7 +1,8 @@
 import crypto from 'crypto';
 import pino from 'pino';
+import { sequenceEvents } from '../../lib/db/task-events';
 import { EventFeed } from '../../lib/events/feed';
-import { WebhookDispatcher } from '../../lib/webhooks/dispatcher';
+import { WebhookDispatcher, claimFirstAttempts, materializeDeliveries } from '../../lib/webhooks/dispatcher';
 import { appendEvents, seedTask } from '../support/events';
 import { eventually } from '../support/eventually';
 import { type TestStack, type TestTenant, startStack } from '../support/stack';
@@ -24,7 +25,7 @@ interface Delivery {
   attempt_count: number;
   next_attempt_at: string | null;
   redelivery_of: string | null;
-  attempts: { attempt: number; status_code: number | null; latency_ms: number; error: string | null; next_attempt_at: string | null }[];
+  attempts: { attempt: number; started_at: string; status_code: number | null; latency_ms: number; error: string | null; next_attempt_at: string | null }[];
 }
 
 let stack: TestStack;
@@ -146,31 +147,100 @@ describe('webhook delivery', () => {
     expect([...hooks.accepted().keys()].sort()).toEqual([...eventIds].sort());
   });
 
-  it('delivers each event once per webhook however many dispatchers run', async () => {
+  it('delivers each event once per webhook however many dispatchers run, each with one first attempt and no workflow', async () => {
     const hooks = await receiver();
-    const webhookId = await subscribe(hooks.url, ['task.progress']);
+    const webhookIds = [await subscribe(hooks.url, ['task.progress']), await subscribe(hooks.url, ['task.progress'])];
     const secondFeed = new EventFeed({ db: stack.db, listenUrl: stack.databaseUrl, pollIntervalMs: 100, logger: pino({ level: 'silent' }) });
     await secondFeed.start();
-    const second = new WebhookDispatcher({ db: stack.db, temporal: stack.temporal, feed: secondFeed, config: stack.config, logger: pino({ level: 'silent' }), sweepIntervalMs: 100 });
+    const second = new WebhookDispatcher({
+      db: stack.db,
+      temporal: stack.temporal,
+      feed: secondFeed,
+      config: stack.config,
+      delivery: { timeoutMs: stack.config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: true },
+      logger: pino({ level: 'silent' }),
+      sweepIntervalMs: 100,
+    });
     await second.start();
     const eventIds: string[] = [];
     try {
       const owner = await seedTask(stack.db, tenant.tenantId);
+      // One by one (each a wake-up both dispatchers race for) and in bursts.
       for (let index = 0; index < 10; index++) eventIds.push(...(await appendEvents(stack.db, owner, ['task.progress'])));
-      await eventually(() => (hooks.accepted().size === 10 ? true : undefined), 'all ten events to arrive');
+      for (let index = 0; index < 3; index++) eventIds.push(...(await appendEvents(stack.db, owner, Array<'task.progress'>(10).fill('task.progress'))));
+      await eventually(() => (hooks.accepted().size === eventIds.length ? true : undefined), 'every event to arrive');
+      // Count only once nothing can post any more: a delivery logged succeeded is never attempted again.
+      await eventually(async () => {
+        const succeeded = await stack.db.webhookDelivery.count({ where: { webhookId: { in: webhookIds }, status: 'succeeded' } });
+        return succeeded === 2 * eventIds.length ? true : undefined;
+      }, 'every delivery to be logged succeeded');
     } finally {
-      // Waits for its round in flight: it launches nothing after this.
+      // Waits for its loops in flight: it attempts nothing after this.
       await second.stop();
       await secondFeed.stop();
     }
-    const rows = await stack.db.webhookDelivery.findMany({ where: { webhookId } });
-    expect(rows).toHaveLength(10);
-    expect(rows.map((row) => row.eventId).sort()).toEqual([...eventIds].sort());
-    // Count only once nothing can post any more: every delivery's workflow has returned, so any
-    // retry or second attempt it would make has been made.
-    for (const row of rows) expect(await stack.temporal.workflow.getHandle(row.id).result()).toBe('delivered');
-    // The receiver saw each event once, from the one delivery of that event.
-    expect(hooks.received).toHaveLength(10);
-    expect(new Set(hooks.received.map((delivery) => delivery.headers['x-ariftly-delivery-id'])).size).toBe(10);
+    for (const webhookId of webhookIds) {
+      const rows = await stack.db.webhookDelivery.findMany({ where: { webhookId }, include: { attempts: true } });
+      expect(rows.map((row) => row.eventId).sort()).toEqual([...eventIds].sort());
+      expect(rows.every((row) => row.attemptCount === 1 && row.attempts.length === 1 && row.launchedAt === null)).toBe(true);
+    }
+    // The receiver saw each event once per webhook: one first attempt each, by one dispatcher.
+    const perDelivery = new Map<string, number>();
+    for (const request of hooks.received) {
+      const id = String(request.headers['x-ariftly-delivery-id']);
+      perDelivery.set(id, (perDelivery.get(id) ?? 0) + 1);
+    }
+    expect(hooks.received).toHaveLength(2 * eventIds.length);
+    expect([...perDelivery.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('hands a delivery whose first attempt failed to its workflow, which retries it; the log shows both attempts', async () => {
+    const hooks = await receiver(({ priorAttempts }) => (priorAttempts === 0 ? 503 : 200));
+    const webhookId = await subscribe(hooks.url, ['task.complete']);
+    const owner = await seedTask(stack.db, tenant.tenantId);
+    const [eventId] = await appendEvents(stack.db, owner, ['task.complete']);
+
+    const [delivery] = await eventually(async () => {
+      const all = await deliveries(webhookId);
+      return all[0]?.status === 'succeeded' ? all : undefined;
+    }, 'the retry to succeed');
+    expect(delivery!.attempts.map(({ attempt, status_code, error }) => [attempt, status_code, error])).toEqual([
+      [1, 503, 'HTTP 503'],
+      [2, 200, null],
+    ]);
+    // The first attempt announced the second, and the workflow made it no earlier than that.
+    const [first, second] = delivery!.attempts;
+    expect(Date.parse(second!.started_at)).toBeGreaterThanOrEqual(Date.parse(first!.next_attempt_at!));
+    expect(hooks.received.map((request) => request.headers['x-ariftly-delivery-attempt'])).toEqual(['1', '2']);
+    expect(hooks.received.every((request) => request.headers['x-ariftly-event-id'] === eventId)).toBe(true);
+    expect(await stack.temporal.workflow.getHandle(delivery!.delivery_id).result()).toBe('delivered');
+  });
+
+  it('heals a delivery whose dispatcher died mid-attempt: once the claim runs out, its workflow delivers it', async () => {
+    const hooks = await receiver();
+    const webhookId = await subscribe(hooks.url, ['task.cancelled']);
+    await stack.stopWorker();
+    try {
+      const owner = await seedTask(stack.db, tenant.tenantId);
+      const [eventId] = await appendEvents(stack.db, owner, ['task.cancelled']);
+      // A dispatcher materializes the delivery (once the event is sequenced, as its feed does
+      // first), claims its first attempt and dies before posting.
+      await sequenceEvents(stack.db);
+      expect(await materializeDeliveries(stack.db, stack.config)).toEqual({ events: 1, deliveries: 1 });
+      const claimed = await claimFirstAttempts(stack.db, 10, 1_000);
+      expect(claimed.map((target) => [target.webhookId, target.eventId])).toEqual([[webhookId, eventId]]);
+      // While the claim holds, nobody else makes that first attempt.
+      expect(await claimFirstAttempts(stack.db, 10, 1_000)).toEqual([]);
+    } finally {
+      await stack.startWorker();
+    }
+
+    const [delivery] = await eventually(async () => {
+      const all = await deliveries(webhookId);
+      return all[0]?.status === 'succeeded' ? all : undefined;
+    }, 'the healed delivery to succeed');
+    expect(delivery!.attempts.map(({ attempt, status_code }) => [attempt, status_code])).toEqual([[1, 200]]);
+    expect(hooks.received).toHaveLength(1);
+    expect(await stack.temporal.workflow.getHandle(delivery!.delivery_id).result()).toBe('delivered');
   });
 });
