@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { type AgentContext, AgentError, type ArtifactInfo, type EventInfo, type FileInfo, type JsonObject } from '../agents/sdk';
+import { sequenceEvents } from '../lib/db/task-events';
 import type { Database } from '../lib/db/client';
 import type { Artifact, Event, File as FileRow } from '../lib/generated/prisma/client';
 import { type OutboundFetcher, OutboundFetchError } from '../lib/outbound/fetch-url';
@@ -70,6 +71,8 @@ export function createAgentServices({ db, storage, outbound }: AgentServiceDepen
 
       events: {
         async list(filter = {}) {
+          // What the task itself just recorded is listed too (see sequenceEvents).
+          await sequenceEvents(db);
           const rows = await db.event.findMany({
             // Only sequenced events, as every reader of the log sees them (see readEvents).
             where: { tenantId, seq: { not: null }, type: filter.types && { in: filter.types }, agent: filter.agent, createdAt: { gte: filter.since, lt: filter.until } },

@@ -42,7 +42,7 @@ export interface TasksRouterDependencies {
   temporal: Client;
   agents: AgentRegistry;
   starter: TaskStarter;
-  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
@@ -138,7 +138,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
           });
           const data = { task_id: taskId, agent: agent.slug, task_type: taskTypeName, from: null, to: status };
           await appendTaskEvents(tx, { taskId, tenantId, agent: agent.slug }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
-          await tx.taskStart.create({ data: { taskId } });
+          await tx.taskStart.create({ data: { taskId, taskQueue: config.TASK_QUEUE } });
           return tx.task.findUniqueOrThrow({ where: { id: taskId } });
         });
       } catch (error) {

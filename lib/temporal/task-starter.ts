@@ -28,7 +28,8 @@ const MAX_RETRY_SECONDS = 60;
  * Temporal, survives a process dying before the start, and works while Temporal is briefly down
  * (the task waits `queued`). Any number of starters may run: each claims rows with a lease, a
  * start is idempotent (a workflow ID runs once), and a row goes only once its start succeeded.
- * Woken in-process right after a create commits, and by a periodic sweep.
+ * Woken in-process right after a create commits, and by a periodic sweep. A starter claims only
+ * the starts of its own task queue (`TASK_QUEUE`), which the creating process recorded.
  */
 export class TaskStarter {
   private readonly rounds: SerialRunner;
@@ -64,7 +65,7 @@ export class TaskStarter {
   async ensureStarted(taskId: string): Promise<void> {
     const pending = await this.options.db.taskStart.findUnique({ where: { taskId }, include: { task: { include: { tenant: true } } } });
     if (!pending) return;
-    await this.startOne(pending.task, pending.task.tenant);
+    await this.startOne(pending.task, pending.task.tenant, pending.taskQueue);
     await this.options.db.taskStart.deleteMany({ where: { taskId } });
   }
 
@@ -74,12 +75,13 @@ export class TaskStarter {
       const claimed = await db.$queryRaw<{ task_id: string }[]>`
         UPDATE task_starts SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS}), attempts = attempts + 1
         WHERE task_id IN (
-          SELECT task_id FROM task_starts WHERE claimed_until IS NULL OR claimed_until < now()
+          SELECT task_id FROM task_starts
+          WHERE task_queue = ${this.options.config.TASK_QUEUE} AND (claimed_until IS NULL OR claimed_until < now())
           ORDER BY created_at LIMIT ${STARTS_PER_ROUND} FOR UPDATE SKIP LOCKED)
         RETURNING task_id`;
       if (claimed.length === 0) return;
       const tasks = await db.task.findMany({ where: { id: { in: claimed.map((row) => row.task_id) } }, include: { tenant: { select: { draftExpiryDays: true } } } });
-      const outcomes = await Promise.allSettled(tasks.map((task) => this.startOne(task, task.tenant)));
+      const outcomes = await Promise.allSettled(tasks.map((task) => this.startOne(task, task.tenant, this.options.config.TASK_QUEUE)));
       const started = tasks.filter((_, index) => outcomes[index]!.status === 'fulfilled').map((task) => task.id);
       if (started.length > 0) await db.taskStart.deleteMany({ where: { taskId: { in: started } } });
       for (const [index, outcome] of outcomes.entries()) {
@@ -97,9 +99,9 @@ export class TaskStarter {
     }
   }
 
-  private async startOne(task: Task, tenant: { draftExpiryDays: number }): Promise<void> {
+  private async startOne(task: Task, tenant: { draftExpiryDays: number }, taskQueue: string): Promise<void> {
     try {
-      await startTaskWorkflow(this.options, task, tenant);
+      await startTaskWorkflow({ ...this.options, config: { TASK_QUEUE: taskQueue } }, task, tenant);
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

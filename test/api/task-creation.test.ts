@@ -32,7 +32,7 @@ describe('creating a task', () => {
     // The rows the create transaction writes, and then nothing: the process is gone.
     const taskId = newId('task');
     await stack.db.task.create({
-      data: { id: taskId, tenantId: stack.admin.tenantId, agent: 'echo', taskType: 'echo', input: { message: 'orphan' }, status: 'queued', start: { create: {} } },
+      data: { id: taskId, tenantId: stack.admin.tenantId, agent: 'echo', taskType: 'echo', input: { message: 'orphan' }, status: 'queued', start: { create: { taskQueue: stack.taskQueue } } },
     });
     const sweeper = starterFor(stack.temporal);
     sweeper.start();
@@ -95,7 +95,7 @@ describe('creating a task', () => {
   it('lets a command reach a task the moment it is created, before any starter ran', async () => {
     const taskId = newId('task');
     await stack.db.task.create({
-      data: { id: taskId, tenantId: stack.admin.tenantId, agent: 'echo', taskType: 'echo', input: { message: 'held' }, status: 'pending', start: { create: {} } },
+      data: { id: taskId, tenantId: stack.admin.tenantId, agent: 'echo', taskType: 'echo', input: { message: 'held' }, status: 'pending', start: { create: { taskQueue: stack.taskQueue } } },
     });
     await stack.db.event.create({ data: { id: newId('evt'), tenantId: stack.admin.tenantId, taskId, taskSeq: 1, agent: 'echo', type: 'task.created', data: { task_id: taskId } } });
     await stack.db.task.update({ where: { id: taskId }, data: { lastSeq: 1 } });
@@ -111,7 +111,7 @@ describe('creating a task', () => {
     const { task_id: taskId } = (await created.json()) as { task_id: string };
     await waitForTask(stack, taskId, (task) => task.status === 'complete');
     // A stale outbox row (a starter that died after the start, before removing it) comes back.
-    await stack.db.taskStart.create({ data: { taskId } });
+    await stack.db.taskStart.create({ data: { taskId, taskQueue: stack.taskQueue } });
     const again = starterFor(stack.temporal);
     again.start();
     try {
