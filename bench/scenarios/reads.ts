@@ -24,9 +24,12 @@ const COLLAPSE_P50_MS = 1_000;
  * stalled server shows up as latency, not as a lower rate). An answer other than 200, or one
  * more than `timeoutMs` after its scheduled time, is an error; a rate whose p50 exceeds 1 s or
  * that had errors collapsed, and higher rates are then skipped (bounded time, and no backlog
- * carried into the next scenario).
+ * carried into the next scenario). One unrecorded second at the first rate warms the API up
+ * first (its first queries, the pool growing), so the figures are its steady state.
  */
 export async function measureReads(api: Api, taskIds: string[], options: { rates: number[]; seconds: number; timeoutMs: number }): Promise<ReadRateResult[]> {
+  const [firstRate] = options.rates;
+  if (firstRate !== undefined) await atRate(api, taskIds, firstRate, 1, options.timeoutMs);
   const results: ReadRateResult[] = [];
   for (const rate of options.rates) {
     if (results.some((result) => result.collapsed)) {
