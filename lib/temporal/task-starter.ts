@@ -89,7 +89,7 @@ export class TaskStarter {
         const taskId = tasks[index]!.id;
         const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
         logger.warn({ task_id: taskId, err: outcome.reason }, 'task starter: could not start the workflow; retrying');
-        // Back off from the claim's end: 2, 4, 8 ... seconds, at most a minute.
+        // Retried after 2, 4, 8 ... seconds (by the attempts so far), at most a minute.
         await db.$executeRaw`
           UPDATE task_starts SET last_error = ${reason},
             claimed_until = now() + make_interval(secs => LEAST(${MAX_RETRY_SECONDS}, power(2, attempts)))
