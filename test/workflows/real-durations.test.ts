@@ -99,6 +99,15 @@ function waited(changes: ApprovalChange[]): { timeoutMs: number; waitedMs: numbe
   return { timeoutMs: Date.parse(requested.expiresAt) - requestedAt, waitedMs: Date.parse(resolved.decidedAt) - requestedAt, resolution: resolved.status };
 }
 
+/** The approval was asked with `timeoutMs` and expired then: not a moment sooner, and not noticeably later. */
+function expectExpiredAfter(changes: ApprovalChange[], timeoutMs: number): void {
+  const { timeoutMs: asked, waitedMs, resolution } = waited(changes);
+  expect(asked).toBe(timeoutMs);
+  expect(resolution).toBe('expired');
+  expect(waitedMs).toBeGreaterThanOrEqual(timeoutMs);
+  expect(waitedMs).toBeLessThan(timeoutMs + 60_000);
+}
+
 describe('an approval nobody answers, over the 7-day default', () => {
   it('expires after 7 days and fails the task with approval_expired (policy fail: echo)', async () => {
     const { activities, transitions, approvalChanges } = inMemoryTaskActivities();
@@ -112,12 +121,7 @@ describe('an approval nobody answers, over the 7-day default', () => {
       expect((failure as WorkflowFailedError).cause).toBeInstanceOf(ApplicationFailure);
       expect(((failure as WorkflowFailedError).cause as ApplicationFailure).type).toBe('approval_expired');
     });
-    const { timeoutMs, waitedMs, resolution } = waited(approvalChanges());
-    expect(timeoutMs).toBe(7 * DAY_MS);
-    expect(resolution).toBe('expired');
-    // Not a moment sooner, and not noticeably later.
-    expect(waitedMs).toBeGreaterThanOrEqual(7 * DAY_MS);
-    expect(waitedMs).toBeLessThan(7 * DAY_MS + 60_000);
+    expectExpiredAfter(approvalChanges(), 7 * DAY_MS);
     expect(transitions.at(-1)).toMatchObject({ patch: { status: 'failed', error: { code: 'approval_expired' } } });
   });
 
@@ -128,11 +132,7 @@ describe('an approval nobody answers, over the 7-day default', () => {
       return handle.result();
     });
     expect(snapshot.status).toBe('complete');
-    const { timeoutMs, waitedMs, resolution } = waited(approvalChanges());
-    expect(timeoutMs).toBe(7 * DAY_MS);
-    expect(resolution).toBe('expired');
-    expect(waitedMs).toBeGreaterThanOrEqual(7 * DAY_MS);
-    expect(waitedMs).toBeLessThan(7 * DAY_MS + 60_000);
+    expectExpiredAfter(approvalChanges(), 7 * DAY_MS);
     // The agent activity records the completion itself, in the database.
     expect(await db.task.findUniqueOrThrow({ where: { id: snapshot.taskId } })).toMatchObject({ status: 'complete', output: { approval: 'expired' } });
   });
@@ -147,11 +147,7 @@ describe('a gated draft nobody decides', () => {
       return handle.result();
     });
     expect(snapshot.status).toBe('complete');
-    const { timeoutMs, waitedMs, resolution } = waited(approvalChanges());
-    expect(timeoutMs).toBe(7 * DAY_MS);
-    expect(resolution).toBe('expired');
-    expect(waitedMs).toBeGreaterThanOrEqual(7 * DAY_MS);
-    expect(waitedMs).toBeLessThan(7 * DAY_MS + 60_000);
+    expectExpiredAfter(approvalChanges(), 7 * DAY_MS);
     expect(effects).toEqual([]);
     const emitted = transitions.flatMap((record) => record.artifacts ?? []).find((artifact) => artifact.type === 'echo.email_draft');
     expect(emitted).toMatchObject({ approvalStatus: 'pending', data: draft });
@@ -164,10 +160,7 @@ describe('a gated draft nobody decides', () => {
       const handle = await startTask('echo_best_effort', { emit_draft: { to: 'sam@example.com', subject: 'Hi', body: 'b' } }, taskQueue, 3);
       return handle.result();
     });
-    const { timeoutMs, waitedMs } = waited(approvalChanges());
-    expect(timeoutMs).toBe(3 * DAY_MS);
-    expect(waitedMs).toBeGreaterThanOrEqual(3 * DAY_MS);
-    expect(waitedMs).toBeLessThan(3 * DAY_MS + 60_000);
+    expectExpiredAfter(approvalChanges(), 3 * DAY_MS);
     expect(effects).toEqual([]);
   });
 });
