@@ -29,19 +29,6 @@ export const temporalUiUrl = (config: TaskLinkConfig, taskId: string) =>
 
 const artifactSummary = { id: true, type: true, createdAt: true, taskId: true } as const;
 
-/** The full task record (GET /v1/tasks/:id, webhook payloads): with artifacts and activities. */
-export async function loadTaskRecord(db: Prisma.TransactionClient, task: TaskRow, config: TaskLinkConfig) {
-  const [artifacts, auditEvents] = await Promise.all([
-    db.artifact.findMany({ where: { taskId: task.id }, select: artifactSummary, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-    db.event.findMany({
-      where: { taskId: task.id, type: { in: AUDIT_EVENT_TYPES } },
-      select: { type: true, data: true, createdAt: true },
-      orderBy: { taskSeq: 'asc' },
-    }),
-  ]);
-  return presentTask(task, { artifacts, auditEvents, temporalUiUrl: temporalUiUrl(config, task.id) });
-}
-
 // Every task field under its own name; each field's column is its name in snake_case (the
 // schema's convention), so a field added to the model is read here without a change.
 const TASK_COLUMNS = Prisma.raw(
@@ -56,8 +43,9 @@ interface TaskRecordRow extends TaskRow {
 }
 
 /**
- * The full task record in one round trip (GET /v1/tasks/:id is the hottest read): the task row
- * with its artifacts and audit trail aggregated beside it; null when the tenant has no such task.
+ * The full task record (every answer about one task: GET /v1/tasks/:id, the hottest read, and
+ * each command's) in one round trip: the task row with its artifacts and audit trail aggregated
+ * beside it; null when the tenant has no such task.
  */
 export async function findTaskRecord(db: Prisma.TransactionClient, tenantId: string, taskId: string, config: TaskLinkConfig) {
   const [record] = await queryTaskRecords(db, Prisma.sql`t.id = ${taskId} AND t.tenant_id = ${tenantId}`, config);

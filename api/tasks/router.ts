@@ -22,7 +22,7 @@ import { illegalTransition, isWorkflowNotFound, onTaskWorkflow, sendTaskCommand 
 import { updateTaskDetails } from './details';
 import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
-import { type TaskRow, findTaskRecord, loadTaskListItems, loadTaskRecord } from './present';
+import { type TaskRow, findTaskRecord, loadTaskListItems } from './present';
 import {
   type CreateTaskBody,
   assigneesBody,
@@ -59,12 +59,13 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     return task;
   }
 
-  const present = (task: TaskRow) => loadTaskRecord(db, task, config);
   const presentMany = (tasks: TaskRow[]) => loadTaskListItems(db, tasks, config);
 
-  /** Answers with the task as it is now (after a command, its transition is already recorded). */
+  /** The task record as it is now (after a command, its transition is already recorded). */
   async function presentCurrent(tenantId: string, taskId: string) {
-    return present(await loadTask(tenantId, taskId));
+    const record = await findTaskRecord(db, tenantId, taskId, config);
+    if (!record) throw notFound(`Task ${taskId}`);
+    return record;
   }
 
   const currentStatus = (task: TaskRow) => async () => (await loadTask(task.tenantId, task.id)).status;
@@ -102,7 +103,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         // The first attempt's outbox row starts the workflow in any case; a client retrying
         // because that attempt died need not wait for the starters to notice.
         await startIfPending(replayed.id).catch((error: unknown) => req.log.warn({ err: error, task_id: replayed.id }, 'could not start the task on its replay'));
-        res.status(202).set('Idempotent-Replayed', 'true').json(await present(replayed));
+        res.status(202).set('Idempotent-Replayed', 'true').json(await presentCurrent(replayed.tenantId, replayed.id));
       };
       if (key !== undefined) {
         const existing = await findIdempotentReplay(tenantId, key, requestHash);
@@ -112,9 +113,8 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       await resolveFileReferences(db, tenantId, { input });
       const taskId = newId('task');
       const status: TaskStatus = body.defer ? 'pending' : 'queued';
-      let task: TaskRow;
       try {
-        task = await db.$transaction(async (tx) => {
+        await db.$transaction(async (tx) => {
           const created = await tx.task.create({
             data: {
               id: taskId,
@@ -139,7 +139,6 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
           const data = { task_id: taskId, agent: agent.slug, task_type: taskTypeName, from: null, to: status };
           await appendTaskEvents(tx, { taskId, tenantId, agent: agent.slug }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
           await tx.taskStart.create({ data: { taskId, taskQueue: config.TASK_QUEUE } });
-          return tx.task.findUniqueOrThrow({ where: { id: taskId } });
         });
       } catch (error) {
         // Two requests raced with one Idempotency-Key: the loser answers with the winner's task.
@@ -151,7 +150,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       }
 
       starter.wake();
-      res.status(202).location(`/v1/tasks/${taskId}`).json(await present(task));
+      res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(tenantId, taskId));
     })
     .get(async (req, res) => {
       const { tenantId, userEmail } = principalOf(req);
@@ -210,8 +209,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     .get(async (req, res) => {
       const { tenantId } = principalOf(req);
       const { consistency } = parseQuery(getTaskQuery, req);
-      const record = await findTaskRecord(db, tenantId, req.params.id, config);
-      if (!record) throw notFound(`Task ${req.params.id}`);
+      const record = await presentCurrent(tenantId, req.params.id);
       if (consistency === 'eventual') return res.json(record);
       // Without a worker a query waits for one; bound the wait and answer 503 instead.
       const snapshot = await temporal.connection
@@ -332,8 +330,10 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     .post(async (req, res) => {
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, req.params.id);
+      // As it was when the cancellation was asked for; it ends `cancelled` shortly after.
+      const record = await presentCurrent(tenantId, task.id);
       await requestCancellation(task);
-      res.status(202).json({ ...(await present(task)), cancel_requested: true });
+      res.status(202).json({ ...record, cancel_requested: true });
     })
     .all(methodNotAllowed);
 
