@@ -1,4 +1,4 @@
-import type { MailTransport } from '../../agents/sdk';
+import type { MailMessage, MailTransport } from '../../agents/sdk';
 import type { Database } from '../db/client';
 import { newId } from '../ids';
 
@@ -9,11 +9,14 @@ import { newId } from '../ids';
  */
 export function createOutboxMailTransport(db: Database): MailTransport {
   return {
-    async send(message, { idempotencyKey }) {
-      await db.outboxMessage.createMany({
-        data: [{ id: newId('msg'), idempotencyKey, tenantId: message.tenantId, to: message.to, subject: message.subject, body: message.body }],
-        skipDuplicates: true,
-      });
-    },
+    send: (message, { idempotencyKey }) => recordInOutbox(db, message, idempotencyKey),
   };
+}
+
+/** Keeps `message` in `outbox_messages` under its idempotency key, unless one is kept there already. */
+export async function recordInOutbox(db: Database, message: MailMessage, idempotencyKey: string): Promise<void> {
+  await db.outboxMessage.createMany({
+    data: [{ id: newId('msg'), idempotencyKey, tenantId: message.tenantId, to: message.to, subject: message.subject, body: message.body }],
+    skipDuplicates: true,
+  });
 }

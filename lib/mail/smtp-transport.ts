@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { MailTransport } from '../../agents/sdk';
 import type { Database } from '../db/client';
-import { newId } from '../ids';
+import { recordInOutbox } from './outbox-transport';
 
 // A send gives up after this long: well inside the effect activity's 5-minute start-to-close
 // timeout, so a retried attempt never starts while an earlier one may still be talking to the
@@ -47,10 +47,7 @@ export function createSmtpMailTransport(db: Database, options: SmtpMailOptions):
         messageId: messageIdFor(idempotencyKey, domain),
         signal: signal ? AbortSignal.any([signal, budget]) : budget,
       });
-      await db.outboxMessage.createMany({
-        data: [{ id: newId('msg'), idempotencyKey, tenantId: message.tenantId, to: message.to, subject: message.subject, body: message.body }],
-        skipDuplicates: true,
-      });
+      await recordInOutbox(db, message, idempotencyKey);
     },
   };
 }
