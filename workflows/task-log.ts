@@ -2,7 +2,6 @@ import { ApplicationFailure, CancellationScope, proxyActivities, upsertSearchAtt
 import type { Activities } from '../activities';
 import { ulid } from '../lib/ulid';
 import {
-  type AgentOutcome,
   type ApprovalChange,
   type ApprovalDecision,
   type ApprovalRequest,
@@ -103,10 +102,10 @@ export class TaskLog {
   }
 
   /** The agent activity recorded the completion itself: take the state it wrote. */
-  adoptCompletion(outcome: Extract<AgentOutcome, { kind: 'complete' }>, recorded: { executions: Execution[] }): void {
+  adoptCompletion(artifacts: ArtifactRecord[], executions: Execution[]): void {
     this.unwrittenStart = undefined;
-    this.state.recordedArtifacts = [...this.state.recordedArtifacts, ...outcome.artifacts.map((artifact) => artifact.id)];
-    this.state.executions = recorded.executions;
+    this.state.recordedArtifacts = [...this.state.recordedArtifacts, ...artifacts.map((artifact) => artifact.id)];
+    this.state.executions = executions;
     this.state.error = null;
     this.setStatus('complete');
   }

@@ -96,6 +96,7 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
 
   /** The agent's code up to its next suspension point, or `stopped` if `stop` halted it. */
   async function runSegment(): Promise<AgentOutcome | 'stopped'> {
+    const { workflowId, runId } = workflowInfo();
     segment = new CancellationScope();
     try {
       return await segment.run(() =>
@@ -109,7 +110,7 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
           messages: log.state.messages,
           journal: log.state.journal,
           start: log.startToWrite,
-          completion: { workflowId: workflowInfo().workflowId, runId: workflowInfo().runId, executions: log.state.executions },
+          completion: { workflowId, runId, executions: log.state.executions },
         }),
       );
     } catch (error) {
@@ -174,7 +175,7 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
       log.startWritten();
       // Recorded by the activity: the task is complete, whatever arrived meanwhile.
       if (outcome.kind === 'complete' && outcome.recorded) {
-        log.adoptCompletion(outcome, outcome.recorded);
+        log.adoptCompletion(outcome.artifacts, outcome.recorded.executions);
         return log.snapshot();
       }
       await log.recordArtifacts(outcome.artifacts);
