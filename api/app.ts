@@ -16,7 +16,7 @@ import { artifactsRouter } from './artifacts/router';
 import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
 import { filesRouter } from './files/router';
-import { healthRouter } from './health';
+import { healthRouter } from './health/router';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';

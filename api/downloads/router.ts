@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { Database } from '../../lib/db/client';
-import { type DownloadKind, type DownloadUrlSigner, downloadPathPrefix } from '../../lib/signing/download-urls';
+import type { DownloadKind, DownloadUrlSigner } from '../../lib/signing/download-urls';
 import { type ByteRange, ContentMissingError, type ContentStore } from '../../lib/storage/content-store';
-import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, notFound } from '../problem';
-import { parseQuery } from '../validation';
-import { signedDownloadQuery } from './schemas';
+import { type RouteHandler, routerFrom } from '../route-table/register';
+import { downloadRoutes } from './routes';
 
 /** Stored content as a download serves it. */
 interface Download {
@@ -28,7 +27,6 @@ const TITLES: Record<DownloadKind, string> = { artifact: 'Artifact', file: 'File
  * it is served; Range requests get 206.
  */
 export function downloadsRouter({ db, storage, downloadUrls }: { db: Database; storage: ContentStore; downloadUrls: DownloadUrlSigner }): Router {
-  const router = Router();
 
   const load: Record<DownloadKind, (id: string, tenantId: string) => Promise<Download | undefined>> = {
     async artifact(id, tenantId) {
@@ -43,26 +41,22 @@ export function downloadsRouter({ db, storage, downloadUrls }: { db: Database; s
     },
   };
 
-  for (const kind of ['artifact', 'file'] as const) {
-    router
-      .route(`${downloadPathPrefix(kind)}:id`)
-      .get(async (req, res) => {
-        const query = parseQuery(signedDownloadQuery, req);
-        const claims = { kind, id: req.params.id, tenantId: query.tenant };
-        const check = downloadUrls.verify(claims, query.expires, query.signature);
-        if (!check.valid) {
-          throw check.reason === 'expired'
-            ? new HttpProblem(403, 'signed_url_expired', `This download URL has expired; fetch the ${kind} again for a fresh one.`)
-            : new HttpProblem(403, 'signed_url_invalid', `This download URL is not valid for this ${kind}.`);
-        }
-        const download = await load[kind](claims.id, claims.tenantId);
-        if (!download) throw notFound(`${TITLES[kind]} ${claims.id}`);
-        await serve(kind, download, storage, req, res);
-      })
-      .all(methodNotAllowed);
-  }
+  const download =
+    (kind: DownloadKind): RouteHandler<(typeof downloadRoutes)['downloadArtifact']> =>
+    async (req, res, { params, query }) => {
+      const claims = { kind, id: params.id, tenantId: query.tenant };
+      const check = downloadUrls.verify(claims, query.expires, query.signature);
+      if (!check.valid) {
+        throw check.reason === 'expired'
+          ? new HttpProblem(403, 'signed_url_expired', `This download URL has expired; fetch the ${kind} again for a fresh one.`)
+          : new HttpProblem(403, 'signed_url_invalid', `This download URL is not valid for this ${kind}.`);
+      }
+      const found = await load[kind](claims.id, claims.tenantId);
+      if (!found) throw notFound(`${TITLES[kind]} ${claims.id}`);
+      await serve(kind, found, storage, req, res);
+    };
 
-  return router;
+  return routerFrom(downloadRoutes, { downloadArtifact: download('artifact'), downloadFile: download('file') });
 }
 
 async function serve(kind: DownloadKind, download: Download, storage: ContentStore, req: Request, res: Response): Promise<void> {

@@ -1,4 +1,4 @@
-import express, { type Request, Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db/client';
@@ -7,10 +7,10 @@ import type { EventFeed } from '../../lib/events/feed';
 import { presentEvent } from '../../lib/events/present';
 import { readEvents } from '../../lib/events/read';
 import { principalOf } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
-import { invalidRequest, zodProblems } from '../problem';
-import { parseQuery } from '../validation';
-import { lastEventIdHeader, listEventsQuery, streamEventsFilters } from './schemas';
+import { invalidRequest } from '../problem';
+import { routerFrom } from '../route-table/register';
+import { eventRoutes } from './routes';
+import { type StreamEventsFilters, lastEventIdHeader } from './schemas';
 import { eventFilterWhere, streamEvents } from './stream';
 
 export interface EventsRouterDependencies {
@@ -27,37 +27,10 @@ const FORM_BODY_LIMIT = '16kb';
  * body rule: the seed's `curl -N … --data-urlencode "task_id=…"` POSTs its filters as a form.
  */
 export function eventsRouter({ db, feed, agents, config }: EventsRouterDependencies): Router {
-  const router = Router();
   const agentSlug = (agent: string | undefined) => agent && (agents.get(agent)?.slug ?? agent);
 
-  router
-    .route('/v1/events')
-    .get(async (req, res) => {
-      const { tenantId } = principalOf(req);
-      const query = parseQuery(listEventsQuery, req);
-      const afterSeq = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      // Whatever committed before this request is listed, even if no feed has sequenced it yet.
-      await sequenceEvents(db);
-      const events = await readEvents(db, {
-        after: afterSeq,
-        where: {
-          ...eventFilterWhere({ tenantId, taskId: query.task_id, agent: agentSlug(query.agent), types: query.type && [query.type] }),
-          createdAt: { gt: query.after, lt: query.before },
-        },
-        take: query.limit + 1,
-      });
-      const page = events.slice(0, query.limit);
-      const last = page.at(-1);
-      res.json({ events: page.map(presentEvent), next_cursor: events.length > query.limit && last ? encodeCursor(last.seq) : null });
-    })
-    .all(methodNotAllowed);
-
-  const stream = async (req: Request, res: express.Response) => {
+  const stream = async (req: Request, res: Response, filters: StreamEventsFilters) => {
     const { tenantId } = principalOf(req);
-    const fromBody = req.method === 'POST' && req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-    const parsed = streamEventsFilters.safeParse({ ...req.query, ...fromBody });
-    if (!parsed.success) throw invalidRequest(zodProblems(parsed.error, req.method === 'POST' ? 'body' : 'query'));
-    const filters = parsed.data;
     // An EventSource reconnecting sends the header; it is newer than a query parameter.
     const header = req.get('last-event-id');
     let lastEventId = filters.last_event_id;
@@ -78,13 +51,32 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
     });
   };
 
-  router
-    .route('/v1/events/stream')
-    .get(stream)
-    .post(express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }), express.json({ limit: FORM_BODY_LIMIT }), stream)
-    .all(methodNotAllowed);
-
-  return router;
+  return routerFrom(
+    eventRoutes,
+    {
+      async listEvents(req, res, { query }) {
+        const { tenantId } = principalOf(req);
+        const afterSeq = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+        // Whatever committed before this request is listed, even if no feed has sequenced it yet.
+        await sequenceEvents(db);
+        const events = await readEvents(db, {
+          after: afterSeq,
+          where: {
+            ...eventFilterWhere({ tenantId, taskId: query.task_id, agent: agentSlug(query.agent), types: query.type && [query.type] }),
+            createdAt: { gt: query.after, lt: query.before },
+          },
+          take: query.limit + 1,
+        });
+        const page = events.slice(0, query.limit);
+        const last = page.at(-1);
+        res.json({ events: page.map(presentEvent), next_cursor: events.length > query.limit && last ? encodeCursor(last.seq) : null });
+      },
+      streamEvents: (req, res, { query }) => stream(req, res, query),
+      // Filters in the body take precedence over the same ones in the query string.
+      streamEventsWithForm: (req, res, { query, body }) => stream(req, res, { ...query, ...body }),
+    },
+    { before: { streamEventsWithForm: [express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }), express.json({ limit: FORM_BODY_LIMIT })] } },
+  );
 }
 
 function encodeCursor(seq: bigint): string {

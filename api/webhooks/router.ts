@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db/client';
 import { sequenceEvents } from '../../lib/db/task-events';
@@ -7,12 +7,11 @@ import { newId } from '../../lib/ids';
 import { type DeliveryConfig, LAUNCH_CLAIM_MS, launchDelivery } from '../../lib/webhooks/start-delivery';
 import { checkStoredUrl } from '../../lib/outbound/url-policy';
 import { decodeCursor, keysetPage } from '../cursor';
-import { principalOf, requireAdmin } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
+import { principalOf } from '../middleware/auth';
 import { invalidRequest, notFound } from '../problem';
-import { parseBody, parseQuery } from '../validation';
+import { routerFrom } from '../route-table/register';
 import { presentDelivery, presentWebhook } from './present';
-import { createWebhookBody, listDeliveriesQuery } from './schemas';
+import { webhookRoutes } from './routes';
 
 export interface WebhooksRouterDependencies {
   db: Database;
@@ -24,7 +23,6 @@ const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
 
 /** The tenant's webhook subscriptions and their delivery log. Changing them takes an admin key. */
 export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependencies): Router {
-  const router = Router();
   const policy = { allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
 
   async function loadWebhook(tenantId: string, webhookId: string) {
@@ -33,11 +31,9 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
     return webhook;
   }
 
-  router
-    .route('/v1/webhooks')
-    .post(async (req, res) => {
-      const { tenantId } = requireAdmin(req);
-      const body = parseBody(createWebhookBody, req);
+  return routerFrom(webhookRoutes, {
+    async createWebhook(req, res, { body }) {
+      const { tenantId } = principalOf(req);
       const refused = await checkStoredUrl(new URL(body.url), policy);
       if (refused) throw invalidRequest([{ field: 'url', in: 'body', message: refused }]);
       // Events committed from now on get a higher seq: the ones committed before are sequenced first.
@@ -47,35 +43,26 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
         data: { id: newId('whk'), tenantId, url: body.url, events: body.events, secret: body.secret, afterSeq: _max.seq ?? 0n },
       });
       res.status(201).location(`/v1/webhooks/${webhook.id}`).json(presentWebhook(webhook));
-    })
-    .get(async (req, res) => {
+    },
+    async listWebhooks(req, res) {
       const { tenantId } = principalOf(req);
       const webhooks = await db.webhook.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       res.json({ webhooks: webhooks.map(presentWebhook) });
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/webhooks/:id')
-    .get(async (req, res) => {
+    },
+    async getWebhook(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      res.json(presentWebhook(await loadWebhook(tenantId, req.params.id)));
-    })
-    .delete(async (req, res) => {
-      const { tenantId } = requireAdmin(req);
+      res.json(presentWebhook(await loadWebhook(tenantId, params.id)));
+    },
+    async deleteWebhook(req, res, { params }) {
+      const { tenantId } = principalOf(req);
       // Its deliveries go with it; their workflows find nothing left to deliver and stop.
-      const { count } = await db.webhook.deleteMany({ where: { id: req.params.id, tenantId } });
-      if (count === 0) throw notFound(`Webhook ${req.params.id}`);
+      const { count } = await db.webhook.deleteMany({ where: { id: params.id, tenantId } });
+      if (count === 0) throw notFound(`Webhook ${params.id}`);
       res.status(204).end();
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/webhooks/:id/deliveries')
-    .get(async (req, res) => {
+    },
+    async listDeliveries(req, res, { params, query }) {
       const { tenantId } = principalOf(req);
-      const query = parseQuery(listDeliveriesQuery, req);
-      const webhook = await loadWebhook(tenantId, req.params.id);
+      const webhook = await loadWebhook(tenantId, params.id);
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       // Newest first, ties broken by id: a total order, so pages neither repeat nor skip.
       const deliveries = await db.webhookDelivery.findMany({
@@ -89,16 +76,12 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
       });
       const { page, nextCursor } = keysetPage(deliveries, query.limit, (delivery) => delivery.createdAt);
       res.json({ deliveries: page.map(presentDelivery), next_cursor: nextCursor });
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/webhooks/:id/deliveries/:delivery_id/redeliver')
-    .post(async (req, res) => {
-      const { tenantId } = requireAdmin(req);
-      const webhook = await loadWebhook(tenantId, req.params.id);
-      const original = await db.webhookDelivery.findFirst({ where: { id: req.params.delivery_id, webhookId: webhook.id } });
-      if (!original) throw notFound(`Delivery ${req.params.delivery_id}`);
+    },
+    async redeliver(req, res, { params }) {
+      const { tenantId } = principalOf(req);
+      const webhook = await loadWebhook(tenantId, params.id);
+      const original = await db.webhookDelivery.findFirst({ where: { id: params.delivery_id, webhookId: webhook.id } });
+      if (!original) throw notFound(`Delivery ${params.delivery_id}`);
       // A new delivery of the same body (same event ID, so receivers can de-duplicate), claimed
       // for its launch here so no dispatcher attempts it meanwhile.
       const delivery = await db.webhookDelivery.create({
@@ -119,8 +102,6 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
       );
       const launched = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, include: withAttempts });
       res.status(202).json(presentDelivery(launched));
-    })
-    .all(methodNotAllowed);
-
-  return router;
+    },
+  });
 }
