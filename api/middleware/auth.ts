@@ -21,7 +21,8 @@ const unauthorized = (detail: string) =>
 
 /** Resolves `Authorization: Bearer <key>` to the key's tenant; anything else is a 401. */
 export function authenticate(apiKeys: ApiKeyLookup): RequestHandler {
-  return async (req, _res, next) => {
+  // Named: the route-table test tells pass-through middleware from routes by name.
+  const authenticateBearer: RequestHandler = async (req, _res, next) => {
     const header = req.get('authorization');
     if (!header) throw unauthorized('Missing Authorization header; send "Authorization: Bearer <api key>".');
     const key = BEARER.exec(header)?.[1];
@@ -40,6 +41,7 @@ export function authenticate(apiKeys: ApiKeyLookup): RequestHandler {
     apiKeys.recordUse(record);
     next();
   };
+  return authenticateBearer;
 }
 
 /** The authenticated caller; only for routes mounted behind `authenticate`. */
