@@ -1,10 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Router } from 'express';
-import { projectRoot } from '../../lib/paths';
 import { routerFrom } from '../route-table/register';
-import { openApiDocument } from '../route-table/openapi';
-import { routeTable } from '../route-table/table';
+import { taskwrightOpenApiDocument } from './document';
 import { openApiRoutes } from './routes';
 
 const DOCS_PAGE = `<!doctype html>
@@ -27,8 +24,7 @@ const DOCS_PAGE = `<!doctype html>
 
 /** `/v1/openapi.json` and the docs page at `/docs`, from local assets only. */
 export function openApiRouter(): Router {
-  const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
-  const document = openApiDocument(routeTable, { version });
+  const document = taskwrightOpenApiDocument();
   const assets = path.dirname(require.resolve('swagger-ui-dist/package.json'));
   return routerFrom(openApiRoutes, {
     getOpenApiDocument(_req, res) {
