@@ -17,6 +17,7 @@ import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
 import { filesRouter } from './files/router';
 import { healthRouter } from './health/router';
+import { refuseDeepJson } from './json-depth';
 import { openApiRouter } from './openapi/router';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
@@ -60,7 +61,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(eventsRouter(deps));
   app.use(filesRouter(deps));
   // After authentication, so anonymous clients cannot make the server read bodies.
-  app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
   app.use(agentsRouter(deps));
   app.use(tasksRouter(deps));
   app.use(approvalsRouter(deps));

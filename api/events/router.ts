@@ -7,6 +7,7 @@ import type { EventFeed } from '../../lib/events/feed';
 import { presentEvent } from '../../lib/events/present';
 import { readEvents } from '../../lib/events/read';
 import { principalOf } from '../middleware/auth';
+import { refuseDeepJson } from '../json-depth';
 import { invalidRequest } from '../problem';
 import { routerFrom } from '../route-table/register';
 import { eventRoutes } from './routes';
@@ -75,7 +76,7 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
       // Filters in the body take precedence over the same ones in the query string.
       streamEventsWithForm: (req, res, { query, body }) => stream(req, res, { ...query, ...body }),
     },
-    { before: { streamEventsWithForm: [express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }), express.json({ limit: FORM_BODY_LIMIT })] } },
+    { before: { streamEventsWithForm: [express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT }), express.json({ limit: FORM_BODY_LIMIT, verify: refuseDeepJson })] } },
   );
 }
 
