@@ -36,6 +36,8 @@ const envSchema = z.object({
   EVENTS_POLL_INTERVAL_MS: milliseconds(50, 1_000),
   SSE_KEEPALIVE_MS: milliseconds(10, 15_000),
   SSE_MAX_QUEUED_EVENTS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1_000)),
+  // 0: a stream lasts as long as its client stays.
+  SSE_MAX_STREAM_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(0)),
   // One policy for webhooks and fetched documents; WEBHOOK_ALLOW_PRIVATE_NETWORKS is its old name.
   OUTBOUND_ALLOW_PRIVATE_NETWORKS: optionalFlag,
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: optionalFlag,

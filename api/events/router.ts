@@ -18,7 +18,7 @@ export interface EventsRouterDependencies {
   db: Database;
   feed: EventFeed;
   agents: AgentRegistry;
-  config: Pick<Config, 'SSE_KEEPALIVE_MS' | 'SSE_MAX_QUEUED_EVENTS'>;
+  config: Pick<Config, 'SSE_KEEPALIVE_MS' | 'SSE_MAX_QUEUED_EVENTS' | 'SSE_MAX_STREAM_MS'>;
 }
 
 const FORM_BODY_LIMIT = '16kb';
@@ -49,6 +49,7 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
       lastEventId,
       keepAliveMs: config.SSE_KEEPALIVE_MS,
       maxQueuedEvents: config.SSE_MAX_QUEUED_EVENTS,
+      maxStreamMs: config.SSE_MAX_STREAM_MS,
     });
   };
 

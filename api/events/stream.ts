@@ -20,6 +20,8 @@ export interface StreamOptions {
   keepAliveMs: number;
   /** A client this many events behind is dropped: memory per connection stays bounded. */
   maxQueuedEvents: number;
+  /** After this long the stream ends and the client resumes with Last-Event-ID; 0: never. */
+  maxStreamMs: number;
 }
 
 const REPLAY_PAGE_SIZE = 200;
@@ -74,11 +76,13 @@ export async function streamEvents(req: Request, res: Response, options: StreamO
   const keepAlive = setInterval(() => {
     if (!awaitingDrain) res.write(': keep-alive\n\n');
   }, options.keepAliveMs);
+  const timeLimit = options.maxStreamMs > 0 ? setTimeout(() => finish(`open for ${options.maxStreamMs} ms, the limit`), options.maxStreamMs) : undefined;
   const close = () => {
     if (closed) return;
     closed = true;
     subscription.unsubscribe();
     clearInterval(keepAlive);
+    clearTimeout(timeLimit);
   };
   res.on('close', close);
 
