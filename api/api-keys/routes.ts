@@ -31,9 +31,9 @@ export const apiKeyRoutes = defineRoutes({
     auth: 'admin',
     tag,
     summary: 'Revoke an API key',
-    description: 'Refused by this process at once and by every other within a second.',
+    description: 'Refused by this process at once and by every other within a second. A key cannot revoke itself (409): another admin key does it.',
     params: z.object({ id: z.string().meta({ description: 'An API key ID' }) }),
     responses: { 200: { description: 'The revoked key', schema: apiKeyBody } },
-    problems: [401, 403, 404],
+    problems: [401, 403, 404, 409],
   },
 });

@@ -307,6 +307,14 @@ describe('tenant isolation', () => {
     expect(await seen.json()).toMatchObject({ task_id, status: 'complete' });
   });
 
+  it('refuses a key revoking itself, so nobody locks themselves out by mistake', async () => {
+    const second = await issueKey(a.apiKey, { name: 'second admin', role: 'admin' });
+    await expectProblem(await stack.request(`/v1/api-keys/${second.id}`, { method: 'DELETE', apiKey: second.key }), 409, 'own_key', { api_key_id: second.id });
+    expect((await probe(second.key)).status).toBe(404);
+    expect((await stack.request(`/v1/api-keys/${second.id}`, { method: 'DELETE', apiKey: a.apiKey })).status).toBe(200);
+    await expectUnauthorized(await probe(second.key));
+  });
+
   it("keeps a tenant's API keys out of another tenant's reach", async () => {
     const aKey = await issueKey(a.apiKey, { name: 'a member', role: 'member' });
 
