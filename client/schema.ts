@@ -205,7 +205,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API key
-         * @description Refused by this process at once and by every other within a second.
+         * @description Refused by this process at once and by every other within a second. A key cannot revoke itself (409): another admin key does it.
          *
          *     **Auth:** An admin API key.
          */
@@ -2023,6 +2023,15 @@ export interface operations {
             };
             /** @description No such resource in this tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
