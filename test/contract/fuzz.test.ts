@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { schemathesisCommand } from '../support/schemathesis';
 import { type TestStack, startStack } from '../support/stack';
 
@@ -21,15 +24,17 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Runs it in a scratch directory: schemathesis and Hypothesis leave folders of their own behind. */
 function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, NO_COLOR: '1' } });
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'schemathesis-'));
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: scratch, env: { ...process.env, NO_COLOR: '1' } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
-  });
+  }).finally(() => fs.rmSync(scratch, { recursive: true, force: true }));
 }
 
 describe('schemathesis', () => {
