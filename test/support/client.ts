@@ -23,3 +23,18 @@ export async function waitForTaskRecord(
   }
   throw new Error(`Task ${taskId} did not reach the expected state; last seen: ${JSON.stringify(last)}`);
 }
+
+/** Asserts that a typed client's call was answered with this problem (status, code, members); returns it. */
+export function expectProblemAnswer(
+  answer: { response: Response; error?: unknown },
+  status: number,
+  code: string,
+  extensions: Record<string, unknown> = {},
+): Schemas['Problem'] {
+  expect(answer.response.status).toBe(status);
+  expect(answer.response.headers.get('content-type')).toContain('application/problem+json');
+  const problem = answer.error as Schemas['Problem'];
+  expect(problem).toMatchObject({ type: 'about:blank', status, code, title: expect.any(String), detail: expect.any(String), ...extensions });
+  expect(problem.request_id).toBe(answer.response.headers.get('x-request-id'));
+  return problem;
+}
