@@ -1,9 +1,13 @@
+import type { TaskwrightClient } from '../../client';
+import { expectProblemAnswer, typedClient } from '../support/client';
 import { expectProblem } from '../support/problem';
 import { type TestStack, startStack, waitForTask } from '../support/stack';
 
 let stack: TestStack;
+let api: TaskwrightClient;
 beforeAll(async () => {
   stack = await startStack();
+  api = typedClient(stack);
 });
 afterAll(async () => {
   await stack?.stop();
@@ -33,12 +37,13 @@ const reaches = (status: string) => (task: { status: string }) => task.status ==
 const waitForStatus = async (taskId: string, status: string) => (await waitForTask(stack, taskId, reaches(status))) as TaskBody;
 
 async function pendingApprovalOf(taskId: string) {
-  const response = await stack.request(`/v1/approvals?status=pending&task_id=${taskId}`);
+  const { data, response } = await api.GET('/v1/approvals', { params: { query: { status: 'pending', task_id: taskId } } });
   expect(response.status).toBe(200);
-  const { approvals } = (await response.json()) as { approvals: Record<string, unknown>[] };
-  expect(approvals).toHaveLength(1);
-  return approvals[0] as { approval_id: string; artifact_id: string | null; title: string; status: string; expires_at: string };
+  expect(data!.approvals).toHaveLength(1);
+  return data!.approvals[0]!;
 }
+
+const onApproval = (id: string) => ({ params: { path: { id } } });
 
 describe('pending and process (AGNT create-then-process)', () => {
   it('keeps a deferred task pending until process starts it with the given context', async () => {
@@ -200,13 +205,13 @@ describe('approvals', () => {
     const waiting = await waitForStatus(created.task_id, 'awaiting_approval');
     const approval = await pendingApprovalOf(created.task_id);
     expect(approval).toMatchObject({ title: 'Publish the echo', status: 'pending', artifact_id: waiting.artifacts[0]!.artifact_id });
-    expect(new Date(approval.expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 60 * 60 * 1000);
+    expect(new Date(approval.expires_at!).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 60 * 60 * 1000);
 
-    const approved = await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: { comment: 'Looks good' } });
-    expect(approved.status).toBe(200);
-    expect(await approved.json()).toMatchObject({ status: 'approved', comment: 'Looks good', decided_by: 'api-key:test admin' });
-    const again = await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: {} });
-    await expectProblem(again, 409, 'approval_not_pending', { current_status: 'approved' });
+    const approved = await api.POST('/v1/approvals/{id}/approve', { ...onApproval(approval.approval_id), body: { comment: 'Looks good' } });
+    expect(approved.response.status).toBe(200);
+    expect(approved.data).toMatchObject({ status: 'approved', comment: 'Looks good', decided_by: 'api-key:test admin' });
+    const again = await api.POST('/v1/approvals/{id}/approve', { ...onApproval(approval.approval_id), body: {} });
+    expectProblemAnswer(again, 409, 'approval_not_pending', { current_status: 'approved' });
 
     const done = await waitForStatus(created.task_id, 'complete');
     expect(done.output).toMatchObject({ approval: 'approved' });
@@ -219,9 +224,9 @@ describe('approvals', () => {
     const created = await createTask({ task_type: 'echo', input: { require_approval: true } });
     await waitForStatus(created.task_id, 'awaiting_approval');
     const approval = await pendingApprovalOf(created.task_id);
-    const denied = await stack.request(`/v1/approvals/${approval.approval_id}/deny`, { method: 'POST', json: { comment: 'Not now' } });
-    expect(denied.status).toBe(200);
-    expect(await denied.json()).toMatchObject({ status: 'denied', comment: 'Not now' });
+    const denied = await api.POST('/v1/approvals/{id}/deny', { ...onApproval(approval.approval_id), body: { comment: 'Not now' } });
+    expect(denied.response.status).toBe(200);
+    expect(denied.data).toMatchObject({ status: 'denied', comment: 'Not now' });
     const failed = await waitForStatus(created.task_id, 'failed');
     expect(failed.error).toEqual({ code: 'approval_denied', message: 'Denied by api-key:test admin: Not now' });
   });
@@ -246,9 +251,9 @@ describe('approvals', () => {
     expect((await command(created.task_id, 'cancel')).status).toBe(202);
     const cancelled = await waitForStatus(created.task_id, 'cancelled');
     expect(cancelled.artifacts).toEqual([]);
-    const decided = await stack.request(`/v1/approvals/${approval.approval_id}`);
-    expect(await decided.json()).toMatchObject({ status: 'cancelled' });
-    await expectProblem(await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: {} }), 409, 'approval_not_pending');
+    const decided = await api.GET('/v1/approvals/{id}', onApproval(approval.approval_id));
+    expect(decided.data).toMatchObject({ status: 'cancelled' });
+    expectProblemAnswer(await api.POST('/v1/approvals/{id}/approve', { ...onApproval(approval.approval_id), body: {} }), 409, 'approval_not_pending');
   });
 
   it('keeps approvals tenant-scoped', async () => {
@@ -256,9 +261,10 @@ describe('approvals', () => {
     await waitForStatus(created.task_id, 'awaiting_approval');
     const approval = await pendingApprovalOf(created.task_id);
     const other = await stack.newTenant();
-    const listed = await stack.request('/v1/approvals?status=pending', { apiKey: other.apiKey });
-    expect(await listed.json()).toEqual({ approvals: [], next_cursor: null });
-    await expectProblem(await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: {}, apiKey: other.apiKey }), 404, 'not_found');
+    const otherApi = typedClient(stack, other.apiKey);
+    const listed = await otherApi.GET('/v1/approvals', { params: { query: { status: 'pending' } } });
+    expect(listed.data).toEqual({ approvals: [], next_cursor: null });
+    expectProblemAnswer(await otherApi.POST('/v1/approvals/{id}/approve', { ...onApproval(approval.approval_id), body: {} }), 404, 'not_found');
     await command(created.task_id, 'cancel');
   });
 });
