@@ -26,6 +26,7 @@ import { type TaskRow, findTaskRecord, loadTaskListItems } from './present';
 import {
   type CreateTaskBody,
   assigneesBody,
+  DEFAULT_PAGE_SIZE,
   createTaskBody,
   feedbackBody,
   getTaskQuery,
@@ -46,7 +47,6 @@ export interface TasksRouterDependencies {
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
-const DEFAULT_PAGE_SIZE = 20;
 
 export function tasksRouter(deps: TasksRouterDependencies): Router {
   const { db, storage, downloadUrls, temporal, agents, starter, config } = deps;
