@@ -16,6 +16,10 @@ export interface Principal {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+// What an approver key may do besides reading: decide approvals (of tasks and of gated artifacts),
+// and open the event stream, which the seed also allows by POST.
+const APPROVER_ACTIONS = /^\/(approvals\/[^/]+\/(approve|deny)|artifacts\/[^/]+\/(approve|reject)|events\/stream)\/?$/;
+
 const unauthorized = (detail: string) =>
   new HttpProblem(401, 'unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer realm="taskwright"' });
 
@@ -29,6 +33,9 @@ export function authenticate(apiKeys: ApiKeyLookup): RequestHandler {
     const record = await apiKeys.find(key);
     if (!record) throw unauthorized('Invalid API key.');
     if (record.revokedAt) throw unauthorized('This API key has been revoked.');
+    if (record.role === 'approver' && !['GET', 'HEAD'].includes(req.method) && !(req.method === 'POST' && APPROVER_ACTIONS.test(req.path))) {
+      throw new HttpProblem(403, 'forbidden', 'This API key has the approver role: it may read, and decide approvals.');
+    }
     req.principal = {
       tenantId: record.tenantId,
       keyId: record.id,

@@ -13,7 +13,7 @@ import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../..
 import { type TaskStatus, isTerminal } from '../../workflows/model';
 import { presentArtifact } from '../artifacts/present';
 import { decodeCursor, keysetPage } from '../cursor';
-import { principalOf } from '../middleware/auth';
+import { principalOf, requireAdmin } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
 import { temporalUnavailable } from '../temporal-errors';
@@ -90,8 +90,12 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
   router
     .route('/v1/tasks')
     .post(async (req, res) => {
-      const { tenantId, userEmail } = principalOf(req);
+      const principal = principalOf(req);
+      const { tenantId, userEmail } = principal;
       const body = parseBody(createTaskBody, req);
+      if (body.owner_email !== undefined && body.owner_email !== userEmail && principal.role !== 'admin') {
+        throw new HttpProblem(403, 'forbidden', 'Only an admin API key may make someone else the owner of a task.', { field: 'owner_email' });
+      }
       const { agent, taskTypeName, input } = resolveTaskType(body);
       const key = req.get('idempotency-key');
       if (key !== undefined && !idempotencyKey.safeParse(key).success) {
@@ -244,12 +248,14 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       res.json(await presentCurrent(principal.tenantId, task.id));
     })
     .delete(async (req, res) => {
-      const { tenantId } = principalOf(req);
-      const task = await loadTask(tenantId, req.params.id);
+      const principal = principalOf(req);
+      const task = await loadTask(principal.tenantId, req.params.id);
       if (!isTerminal(task.status as TaskStatus)) {
         await requestCancellation(task);
         return res.json({ cancelled: true, task_id: task.id });
       }
+      // A finished task's delete erases its history for good: not something any member may do.
+      const { tenantId } = requireAdmin(req);
       // Content first: if this fails the task is still there for a retry to delete.
       await storage.deletePrefix(taskContentPrefix(task.tenantId, task.id));
       // deleteMany: a concurrent DELETE may have removed it already.

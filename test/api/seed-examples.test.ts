@@ -1,3 +1,4 @@
+import { expectProblem } from '../support/problem';
 import { type TestStack, startStack, waitForTask } from '../support/stack';
 
 // The curl examples of the seed documents 000 (Tasks & Artifacts), 001 (Tasks API) and 004 (AGNT
@@ -108,7 +109,9 @@ describe('seed 004: AGNT Tasks', () => {
 
     const stopped = await stack.request(`/v1/tasks/${task.task_id}/stop`, { method: 'POST', apiKey: jane });
     expect(stopped.status).toBe(409);
-    const deleted = await stack.request(`/v1/tasks/${task.task_id}`, { method: 'DELETE', apiKey: jane });
+    // Deleting a finished task erases its history for good: a member key may not, an admin key may.
+    await expectProblem(await stack.request(`/v1/tasks/${task.task_id}`, { method: 'DELETE', apiKey: jane }), 403, 'forbidden');
+    const deleted = await stack.request(`/v1/tasks/${task.task_id}`, { method: 'DELETE' });
     expect(await deleted.json()).toMatchObject({ deleted: true });
     expect((await stack.request(`/v1/tasks/${task.task_id}`, { apiKey: jane })).status).toBe(404);
   });
