@@ -13,6 +13,16 @@ const flag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false
 const optionalFlag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).transform((value) => value === 'true').optional());
 const bytes = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(fallback));
 const MIB = 1024 * 1024;
+/** A comma-separated list of long secrets: the first one is used, all are accepted (rotation). */
+const secretList = (what: string) =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(',').map((secret) => secret.trim()))
+      .pipe(z.array(z.string().min(32, `each ${what} needs at least 32 characters`)).min(1))
+      .optional(),
+  );
 
 /** Every environment variable Taskwright reads, parsed once at start-up. */
 const envSchema = z.object({
@@ -55,14 +65,8 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: flag,
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
-  ARTIFACT_URL_SECRETS: z.preprocess(
-    emptyAsUnset,
-    z
-      .string()
-      .transform((value) => value.split(',').map((secret) => secret.trim()))
-      .pipe(z.array(z.string().min(32, 'each secret needs at least 32 characters')).min(1))
-      .optional(),
-  ),
+  ARTIFACT_URL_SECRETS: secretList('secret'),
+  WEBHOOK_SECRET_KEYS: secretList('key'),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, hostname: /./ }).optional()),

@@ -6,18 +6,19 @@ import { sequenceEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
 import { type DeliveryConfig, LAUNCH_CLAIM_MS, launchDelivery } from '../../lib/webhooks/start-delivery';
 import { checkStoredUrl } from '../../lib/outbound/url-policy';
+import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf, requireAdmin } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
 import { invalidRequest, notFound } from '../problem';
 import { parseBody, parseQuery } from '../validation';
-import { presentDelivery, presentWebhook } from './present';
+import { presentDelivery, presentWebhook, secretHint } from './present';
 import { createWebhookBody, listDeliveriesQuery } from './schemas';
 
 export interface WebhooksRouterDependencies {
   db: Database;
   temporal: Client;
-  config: DeliveryConfig & Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS'>;
+  config: DeliveryConfig & Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'WEBHOOK_SECRET_KEYS' | 'dataDir'>;
 }
 
 const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
@@ -26,6 +27,7 @@ const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
 export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependencies): Router {
   const router = Router();
   const policy = { allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
+  const secrets = webhookSecretBoxFor(config);
 
   async function loadWebhook(tenantId: string, webhookId: string) {
     const webhook = await db.webhook.findFirst({ where: { id: webhookId, tenantId } });
@@ -44,7 +46,7 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
       await sequenceEvents(db);
       const { _max } = await db.event.aggregate({ _max: { seq: true } });
       const webhook = await db.webhook.create({
-        data: { id: newId('whk'), tenantId, url: body.url, events: body.events, secret: body.secret, afterSeq: _max.seq ?? 0n },
+        data: { id: newId('whk'), tenantId, url: body.url, events: body.events, secret: secrets.seal(body.secret), secretHint: secretHint(body.secret), afterSeq: _max.seq ?? 0n },
       });
       res.status(201).location(`/v1/webhooks/${webhook.id}`).json(presentWebhook(webhook));
     })

@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids';
 import { openMailTransport } from '../../lib/mail/open';
 import { type OutboundFetcher, outboundFetcherFor } from '../../lib/outbound/fetch-url';
 import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
+import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 import { type ContentStore } from '../../lib/storage/content-store';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { TaskStarter } from '../../lib/temporal/task-starter';
@@ -140,7 +141,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
-  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
+  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS, secrets: webhookSecretBoxFor(config) };
   const startWorker = async (workerOptions: Pick<TaskWorkerOptions, 'concurrency'> = {}) => {
     worker = await createTaskWorker({
       ...workerOptions,
