@@ -54,17 +54,19 @@ const RESPONSE_BYTES_READ = 64 * 1024;
 export function createDeliveryAttempter(options: WebhookDeliveryOptions) {
   return async function attemptDelivery(target: DeliveryTarget, attempt: number, nextAttemptAt: Date | null): Promise<AttemptResult> {
     const startedAt = new Date();
-    const secret = options.secrets.open(target.sealedSecret);
     const timestamp = Math.floor(startedAt.getTime() / 1000);
-    const { statusCode, error } = await post(target, {
-      'X-Ariftly-Signature': signWebhookBody(target.payload, secret),
-      'X-Taskwright-Signature': signTimestampedWebhookBody(target.payload, secret, timestamp),
-      'X-Ariftly-Event-Id': target.eventId,
-      'X-Ariftly-Event-Type': target.eventType,
-      'X-Ariftly-Delivery-Id': target.deliveryId,
-      'X-Ariftly-Delivery-Attempt': String(attempt),
-      'X-Ariftly-Timestamp': String(timestamp),
-    });
+    const signed = signaturesOf(target, timestamp);
+    const { statusCode, error } =
+      'error' in signed
+        ? { statusCode: null, error: signed.error }
+        : await post(target, {
+            ...signed,
+            'X-Ariftly-Event-Id': target.eventId,
+            'X-Ariftly-Event-Type': target.eventType,
+            'X-Ariftly-Delivery-Id': target.deliveryId,
+            'X-Ariftly-Delivery-Attempt': String(attempt),
+            'X-Ariftly-Timestamp': String(timestamp),
+          });
     const finishedAt = new Date();
     const outcome = outcomeOf(statusCode, nextAttemptAt);
     return {
@@ -81,6 +83,20 @@ export function createDeliveryAttempter(options: WebhookDeliveryOptions) {
       finishedAt,
     };
   };
+
+  /** The seed's body signature and the timestamped one, or why the secret could not be opened. */
+  function signaturesOf(target: DeliveryTarget, timestamp: number): Record<string, string> | { error: string } {
+    let secret: string;
+    try {
+      secret = options.secrets.open(target.sealedSecret);
+    } catch (error) {
+      return { error: `could not open the webhook's secret: ${(error as Error).message}` };
+    }
+    return {
+      'X-Ariftly-Signature': signWebhookBody(target.payload, secret),
+      'X-Taskwright-Signature': signTimestampedWebhookBody(target.payload, secret, timestamp),
+    };
+  }
 
   async function post(target: DeliveryTarget, headers: Record<string, string>): Promise<{ statusCode: number | null; error: string | null }> {
     let url: URL;

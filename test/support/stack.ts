@@ -92,6 +92,9 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     LOG_LEVEL: 'silent',
     ARTIFACT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'taskwright-artifacts-')),
     ARTIFACT_URL_SECRETS: randomBytes(32).toString('hex'),
+    // Test files share one database and one loopback address, so they would spend one budget of
+    // failed authentications together; test/api/rate-limits.test.ts sets its own.
+    RATE_LIMIT_UNAUTHENTICATED: '1000',
     ...options.env,
   });
   const storage = createLocalContentStore(config.artifactDir);
