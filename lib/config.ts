@@ -28,6 +28,7 @@ const secretList = (what: string) =>
 
 /** Every environment variable Taskwright reads, parsed once at start-up. */
 const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUnset, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(emptyAsUnset, port.default(3000)),
   HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
   DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -87,6 +88,7 @@ const envSchema = z.object({
   AUDIT_MAX_EXTRACTED_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(512 * 1024 * 1024)),
   AUDIT_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(100_000)),
 }).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production') refuseInsecureProductionSettings(env, ctx);
   if (env.ARTIFACT_STORE === 's3' && !env.S3_BUCKET) {
     ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when ARTIFACT_STORE=s3' });
   }
@@ -101,6 +103,21 @@ const envSchema = z.object({
   ...env,
   OUTBOUND_ALLOW_PRIVATE_NETWORKS: env.OUTBOUND_ALLOW_PRIVATE_NETWORKS ?? oldName ?? false,
 }));
+
+/**
+ * Production start-up fails on what is fine on a developer's machine but not on a server: a
+ * known admin key, requests to private networks, an embedded database, plain-HTTP download URLs.
+ */
+function refuseInsecureProductionSettings(
+  env: { TASKWRIGHT_DEV_API_KEY?: string; OUTBOUND_ALLOW_PRIVATE_NETWORKS?: boolean; WEBHOOK_ALLOW_PRIVATE_NETWORKS?: boolean; DATABASE_URL?: string; PUBLIC_BASE_URL?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const refuse = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message: `${message} (NODE_ENV=production)` });
+  if (env.TASKWRIGHT_DEV_API_KEY !== undefined) refuse('TASKWRIGHT_DEV_API_KEY', 'the dev key is refused in production; issue keys with `npm run operator-key` and POST /v1/api-keys');
+  if (env.OUTBOUND_ALLOW_PRIVATE_NETWORKS || env.WEBHOOK_ALLOW_PRIVATE_NETWORKS) refuse('OUTBOUND_ALLOW_PRIVATE_NETWORKS', 'outbound requests to private networks are refused in production');
+  if (env.DATABASE_URL === undefined) refuse('DATABASE_URL', 'required: the embedded database is for development');
+  if (!env.PUBLIC_BASE_URL?.startsWith('https://')) refuse('PUBLIC_BASE_URL', 'required, as an https URL: signed download URLs are bearer credentials');
+}
 
 export type Config = z.infer<typeof envSchema> & {
   /** Absolute data directory. */
