@@ -13,6 +13,7 @@ const flag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false
 const optionalFlag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).transform((value) => value === 'true').optional());
 const bytes = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(fallback));
 const MIB = 1024 * 1024;
+const count = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(fallback));
 /** Requests per second (fractions allowed); 0 turns the limit off. */
 const perSecond = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(1_000_000).default(fallback));
 /** A comma-separated list of long secrets: the first one is used, all are accepted (rotation). */
@@ -73,6 +74,11 @@ const envSchema = z.object({
   RATE_LIMIT_PER_KEY: perSecond(200),
   RATE_LIMIT_PER_TENANT: perSecond(500),
   RATE_LIMIT_UNAUTHENTICATED: perSecond(5),
+  TENANT_MAX_WEBHOOKS: count(100),
+  TENANT_MAX_QUEUED_TASKS: count(10_000),
+  TENANT_MAX_RUNNING_TASKS: count(100),
+  TENANT_MAX_STORAGE_BYTES: bytes(100 * 1024 * MIB),
+  SSE_MAX_CONNECTIONS_PER_KEY: count(100),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, hostname: /./ }).optional()),

@@ -10,7 +10,7 @@ import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf, requireAdmin } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
-import { invalidRequest, notFound } from '../problem';
+import { HttpProblem, invalidRequest, notFound } from '../problem';
 import { parseBody, parseQuery } from '../validation';
 import { presentDelivery, presentWebhook, secretHint } from './present';
 import { createWebhookBody, listDeliveriesQuery } from './schemas';
@@ -18,7 +18,7 @@ import { createWebhookBody, listDeliveriesQuery } from './schemas';
 export interface WebhooksRouterDependencies {
   db: Database;
   temporal: Client;
-  config: DeliveryConfig & Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'WEBHOOK_SECRET_KEYS' | 'dataDir'>;
+  config: DeliveryConfig & Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'WEBHOOK_SECRET_KEYS' | 'TENANT_MAX_WEBHOOKS' | 'dataDir'>;
 }
 
 const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
@@ -42,6 +42,11 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
       const body = parseBody(createWebhookBody, req);
       const refused = await checkStoredUrl(new URL(body.url), policy);
       if (refused) throw invalidRequest([{ field: 'url', in: 'body', message: refused }]);
+      // Each subscription multiplies the deliveries of every event; a tenant's are bounded.
+      const subscribed = await db.webhook.count({ where: { tenantId } });
+      if (subscribed >= config.TENANT_MAX_WEBHOOKS) {
+        throw new HttpProblem(409, 'limit_reached', `This tenant has ${subscribed} webhooks, its limit; delete one to subscribe another.`, { limit: config.TENANT_MAX_WEBHOOKS });
+      }
       // Events committed from now on get a higher seq: the ones committed before are sequenced first.
       await sequenceEvents(db);
       const { _max } = await db.event.aggregate({ _max: { seq: true } });

@@ -29,7 +29,7 @@ describe('production mode (NODE_ENV=production)', () => {
     const databaseUrl = await createEmptyDatabase(adminUrl, databaseName);
     await migrate(databaseUrl);
     const port = await freePort();
-    const env = { ...process.env, ...secure, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'debug' };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...secure, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'debug' };
     delete env.TASKWRIGHT_DEV_API_KEY;
 
     const server = spawn(process.execPath, [path.join(DIST, 'server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
