@@ -8,7 +8,7 @@ import { presentEvent } from '../../lib/events/present';
 import { readEvents } from '../../lib/events/read';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
-import { invalidRequest, zodProblems } from '../problem';
+import { HttpProblem, invalidRequest, zodProblems } from '../problem';
 import { parseQuery } from '../validation';
 import { lastEventIdHeader, listEventsQuery, streamEventsFilters } from './schemas';
 import { eventFilterWhere, streamEvents } from './stream';
@@ -17,10 +17,12 @@ export interface EventsRouterDependencies {
   db: Database;
   feed: EventFeed;
   agents: AgentRegistry;
-  config: Pick<Config, 'SSE_KEEPALIVE_MS' | 'SSE_MAX_QUEUED_EVENTS'>;
+  config: Pick<Config, 'SSE_KEEPALIVE_MS' | 'SSE_MAX_QUEUED_EVENTS' | 'SSE_MAX_CONNECTIONS_PER_KEY'>;
 }
 
 const FORM_BODY_LIMIT = '16kb';
+// What a client told it has too many streams open waits before trying again.
+const STREAMS_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The tenant's event log: paged history and the live SSE stream. Mounted before the JSON-only
@@ -29,6 +31,8 @@ const FORM_BODY_LIMIT = '16kb';
 export function eventsRouter({ db, feed, agents, config }: EventsRouterDependencies): Router {
   const router = Router();
   const agentSlug = (agent: string | undefined) => agent && (agents.get(agent)?.slug ?? agent);
+  /** Open streams of each API key in this process. */
+  const openStreams = new Map<string, number>();
 
   router
     .route('/v1/events')
@@ -53,7 +57,7 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
     .all(methodNotAllowed);
 
   const stream = async (req: Request, res: express.Response) => {
-    const { tenantId } = principalOf(req);
+    const { tenantId, keyId } = principalOf(req);
     const fromBody = req.method === 'POST' && req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
     const parsed = streamEventsFilters.safeParse({ ...req.query, ...fromBody });
     if (!parsed.success) throw invalidRequest(zodProblems(parsed.error, req.method === 'POST' ? 'body' : 'query'));
@@ -68,6 +72,18 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
     }
     // A HEAD request learns the headers; it must not hold a stream open.
     if (req.method === 'HEAD') return void res.status(200).type('text/event-stream').end();
+    const open = openStreams.get(keyId) ?? 0;
+    if (open >= config.SSE_MAX_CONNECTIONS_PER_KEY) {
+      throw new HttpProblem(429, 'too_many_streams', `This API key has ${open} event streams open, its limit; close one first.`, { limit: config.SSE_MAX_CONNECTIONS_PER_KEY }, {
+        'Retry-After': String(STREAMS_RETRY_AFTER_SECONDS),
+      });
+    }
+    openStreams.set(keyId, open + 1);
+    res.once('close', () => {
+      const left = (openStreams.get(keyId) ?? 1) - 1;
+      if (left > 0) openStreams.set(keyId, left);
+      else openStreams.delete(keyId);
+    });
     await streamEvents(req, res, {
       db,
       feed,

@@ -43,10 +43,11 @@ export interface TasksRouterDependencies {
   temporal: Client;
   agents: AgentRegistry;
   starter: TaskStarter;
-  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'TENANT_MAX_QUEUED_TASKS' | 'publicBaseUrl'>;
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
+const QUEUED_RETRY_AFTER_SECONDS = 10;
 
 export function tasksRouter(deps: TasksRouterDependencies): Router {
   const { db, storage, downloadUrls, temporal, agents, starter, config } = deps;
@@ -115,6 +116,13 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       }
 
       await resolveFileReferences(db, tenantId, { input });
+      // Queued tasks wait for a slot (TENANT_MAX_RUNNING_TASKS); how many may wait is bounded too.
+      const queued = await db.task.count({ where: { tenantId, status: 'queued' } });
+      if (queued >= config.TENANT_MAX_QUEUED_TASKS) {
+        throw new HttpProblem(429, 'too_many_queued_tasks', `This tenant has ${queued} tasks queued, its limit; retry once some have started.`, { limit: config.TENANT_MAX_QUEUED_TASKS }, {
+          'Retry-After': String(QUEUED_RETRY_AFTER_SECONDS),
+        });
+      }
       const taskId = newId('task');
       const status: TaskStatus = body.defer ? 'pending' : 'queued';
       try {
