@@ -53,6 +53,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     outbound: outboundFetcherFor(config),
     mail: openMailTransport(config, db),
     webhookDelivery,
+    storageQuotaBytes: config.TENANT_MAX_STORAGE_BYTES,
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
   const client = new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE });

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { SseClient } from '../support/sse';
+import { waitForTask } from '../support/stack';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { type TestStack, type TestTenant, startStack } from '../support/stack';
@@ -6,7 +9,7 @@ import { type TestStack, type TestTenant, startStack } from '../support/stack';
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startStack({
-    env: { TENANT_MAX_RUNNING_TASKS: '2', TENANT_MAX_QUEUED_TASKS: '3', SSE_MAX_CONNECTIONS_PER_KEY: '2', TENANT_MAX_WEBHOOKS: '2', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' },
+    env: { TENANT_MAX_RUNNING_TASKS: '2', TENANT_MAX_QUEUED_TASKS: '3', SSE_MAX_CONNECTIONS_PER_KEY: '2', TENANT_MAX_WEBHOOKS: '2', TENANT_MAX_STORAGE_BYTES: '10000', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' },
   });
 });
 afterAll(async () => {
@@ -90,5 +93,21 @@ describe('per-tenant limits', () => {
     const { webhook_id } = (await first.json()) as { webhook_id: string };
     expect((await stack.request(`/v1/webhooks/${webhook_id}`, { method: 'DELETE', apiKey: tenant.apiKey })).status).toBe(204);
     expect((await subscribe()).status).toBe(201);
+  });
+
+  it("fails a task with storage_quota_exceeded when its file would take the tenant's stored content beyond TENANT_MAX_STORAGE_BYTES", async () => {
+    const tenant = await stack.newTenant();
+    const emitFile = (size: number) =>
+      stack.request('/v1/tasks', { method: 'POST', apiKey: tenant.apiKey, json: { agent: 'echo', task_type: 'echo', input: { emit_file: { display_name: 'f.bin', mime_type: 'application/octet-stream', size_bytes: size } } } });
+    const fits = await taskIdOf(await emitFile(6_000));
+    expect((await waitForTask(stack, fits, (task) => task.status === 'complete' || task.status === 'failed', { apiKey: tenant.apiKey })).status).toBe('complete');
+
+    const beyond = await taskIdOf(await emitFile(6_000));
+    const failed = await waitForTask(stack, beyond, (task) => task.status === 'complete' || task.status === 'failed', { apiKey: tenant.apiKey });
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'storage_quota_exceeded', message: expect.stringContaining('beyond its 10000') } });
+    // Nothing of the refused file is kept: one artifact file for the tenant, from the first task.
+    expect(await stack.db.artifact.count({ where: { tenantId: tenant.tenantId, storagePath: { not: null } } })).toBe(1);
+    const stored = fs.readdirSync(path.join(stack.config.artifactDir, tenant.tenantId), { recursive: true }).filter((entry) => String(entry).includes(beyond));
+    expect(stored.filter((entry) => fs.statSync(path.join(stack.config.artifactDir, tenant.tenantId, String(entry))).isFile())).toEqual([]);
   });
 });

@@ -157,6 +157,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       outbound,
       mail,
       webhookDelivery,
+      storageQuotaBytes: config.TENANT_MAX_STORAGE_BYTES,
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
     });

@@ -70,7 +70,7 @@ function inMemoryTaskActivities() {
       transitions.push(record);
       return { applied: true };
     },
-    runAgent: createRunAgent({ db, agents: builtInAgents, storage, services: createAgentServices({ db, storage, outbound: outboundFetcherFor(loadConfig({})) }) }),
+    runAgent: createRunAgent({ db, agents: builtInAgents, storage, services: createAgentServices({ db, storage, outbound: outboundFetcherFor(loadConfig({})) }), storageQuotaBytes: loadConfig({}).TENANT_MAX_STORAGE_BYTES }),
     async applyArtifactEffect(request) {
       effects.push(request);
       return { applied: true };
