@@ -8,7 +8,7 @@ import { presentEvent } from '../../lib/events/present';
 import { readEvents } from '../../lib/events/read';
 import { principalOf } from '../middleware/auth';
 import { refuseDeepJson } from '../json-depth';
-import { invalidRequest } from '../problem';
+import { HttpProblem, invalidRequest } from '../problem';
 import { routerFrom } from '../route-table/register';
 import { eventRoutes } from './routes';
 import { type StreamEventsFilters, lastEventIdHeader } from './schemas';
@@ -18,10 +18,12 @@ export interface EventsRouterDependencies {
   db: Database;
   feed: EventFeed;
   agents: AgentRegistry;
-  config: Pick<Config, 'SSE_KEEPALIVE_MS' | 'SSE_MAX_QUEUED_EVENTS' | 'SSE_MAX_STREAM_MS'>;
+  config: Pick<Config, 'SSE_KEEPALIVE_MS' | 'SSE_MAX_QUEUED_EVENTS' | 'SSE_MAX_STREAM_MS' | 'SSE_MAX_CONNECTIONS_PER_KEY'>;
 }
 
 const FORM_BODY_LIMIT = '16kb';
+// What a client told it has too many streams open waits before trying again.
+const STREAMS_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The tenant's event log: paged history and the live SSE stream. Mounted before the JSON-only
@@ -29,9 +31,11 @@ const FORM_BODY_LIMIT = '16kb';
  */
 export function eventsRouter({ db, feed, agents, config }: EventsRouterDependencies): Router {
   const agentSlug = (agent: string | undefined) => agent && (agents.get(agent)?.slug ?? agent);
+  /** Open streams of each API key in this process. */
+  const openStreams = new Map<string, number>();
 
   const stream = async (req: Request, res: Response, filters: StreamEventsFilters) => {
-    const { tenantId } = principalOf(req);
+    const { tenantId, keyId } = principalOf(req);
     // An EventSource reconnecting sends the header; it is newer than a query parameter.
     const header = req.get('last-event-id');
     let lastEventId = filters.last_event_id;
@@ -42,6 +46,18 @@ export function eventsRouter({ db, feed, agents, config }: EventsRouterDependenc
     }
     // A HEAD request learns the headers; it must not hold a stream open.
     if (req.method === 'HEAD') return void res.status(200).type('text/event-stream').end();
+    const open = openStreams.get(keyId) ?? 0;
+    if (open >= config.SSE_MAX_CONNECTIONS_PER_KEY) {
+      throw new HttpProblem(429, 'too_many_streams', `This API key has ${open} event streams open, its limit; close one first.`, { limit: config.SSE_MAX_CONNECTIONS_PER_KEY }, {
+        'Retry-After': String(STREAMS_RETRY_AFTER_SECONDS),
+      });
+    }
+    openStreams.set(keyId, open + 1);
+    res.once('close', () => {
+      const left = (openStreams.get(keyId) ?? 1) - 1;
+      if (left > 0) openStreams.set(keyId, left);
+      else openStreams.delete(keyId);
+    });
     await streamEvents(req, res, {
       db,
       feed,

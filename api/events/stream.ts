@@ -30,9 +30,9 @@ export function eventFilterWhere(filter: StreamFilter): Prisma.EventWhereInput {
   return { tenantId: filter.tenantId, taskId: filter.taskId, agent: filter.agent, type: filter.types && { in: filter.types } };
 }
 
+/** Within the tenant: the feed delivers only the tenant's events. */
 function matches(filter: StreamFilter, event: EventRow): boolean {
   return (
-    event.tenantId === filter.tenantId &&
     (filter.taskId === undefined || event.taskId === filter.taskId) &&
     (filter.agent === undefined || event.agent === filter.agent) &&
     (filter.types === undefined || filter.types.includes(event.type))
@@ -70,7 +70,7 @@ export async function streamEvents(req: Request, res: Response, options: StreamO
       if (!replaying && !awaitingDrain) sendQueued();
     },
     end: () => finish('server shutting down'),
-  });
+  }, filter.tenantId);
   let sentSeq = options.lastEventId ?? subscription.position;
 
   const keepAlive = setInterval(() => {

@@ -5,13 +5,13 @@ import type { ProblemStatus, RouteAuth, RouteDeclaration } from './declare';
 const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   400: 'Invalid request: `errors[]` names each offending field',
   401: 'Missing, malformed, unknown or revoked API key',
-  403: 'Not allowed: a member key where an admin key is needed, or a signed URL that is invalid or expired',
+  403: 'Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired',
   404: 'No such resource in this tenant',
   405: 'Method not allowed on this path (`Allow` lists the methods)',
   409: 'Conflict with the current state; `current_status` says what it is',
   413: 'The body is larger than the limit',
   415: 'The body is of a type this route does not take',
-  429: 'Too many requests; `Retry-After` says when to try again',
+  429: 'Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again',
   500: 'The server failed; the `request_id` finds it in the logs',
   503: 'Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again',
 };
@@ -29,14 +29,17 @@ export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 /**
  * The problems a route can answer whatever it declares: every input can be malformed (a 400, also
- * for a NUL or bad percent-encoding in the path), every key-holder's call can lack a key (401),
- * admin-only and signed ones can be refused (403), and a JSON body can be too large or not JSON.
+ * for a NUL or bad percent-encoding in the path), every key-holder's call can lack a key (401) or
+ * be rate limited (429), admin-only, signed and (for an approver key) writing ones can be refused
+ * (403), and a JSON body can be too large or not JSON.
  */
 function impliedProblems(route: RouteDeclaration): ProblemStatus[] {
   const implied: ProblemStatus[] = [];
   if (route.params || route.query || route.body) implied.push(400);
-  if (route.auth === 'key' || route.auth === 'admin' || route.auth === 'operator') implied.push(401);
-  if (route.auth === 'admin' || route.auth === 'operator' || route.auth === 'signed') implied.push(403);
+  // Key-holders' calls are rate limited (and so are failed authentications).
+  if (route.auth === 'key' || route.auth === 'admin' || route.auth === 'operator') implied.push(401, 429);
+  // An approver key may only read, and decide approvals.
+  if (route.auth === 'admin' || route.auth === 'operator' || route.auth === 'signed' || (route.auth === 'key' && route.method !== 'get')) implied.push(403);
   if (route.body && 'schema' in route.body) implied.push(413, 415);
   return implied;
 }

@@ -13,7 +13,7 @@ import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../..
 import { type TaskStatus, isTerminal } from '../../workflows/model';
 import { presentArtifact } from '../artifacts/present';
 import { decodeCursor, keysetPage } from '../cursor';
-import { principalOf } from '../middleware/auth';
+import { principalOf, requireAdmin } from '../middleware/auth';
 import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
 import { temporalUnavailable } from '../temporal-errors';
 import { type RouteHandlers, routerFrom } from '../route-table/register';
@@ -23,7 +23,7 @@ import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
 import { type TaskRow, findTaskRecord, loadTaskListItems } from './present';
 import { taskRoutes } from './routes';
-import { type CreateTaskBody, idempotencyKey } from './schemas';
+import { type CreateTaskBody, DEFAULT_PAGE_SIZE, idempotencyKey } from './schemas';
 
 export interface TasksRouterDependencies {
   db: Database;
@@ -32,11 +32,11 @@ export interface TasksRouterDependencies {
   temporal: Client;
   agents: AgentRegistry;
   starter: TaskStarter;
-  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'TENANT_MAX_QUEUED_TASKS' | 'publicBaseUrl'>;
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
-const DEFAULT_PAGE_SIZE = 20;
+const QUEUED_RETRY_AFTER_SECONDS = 10;
 
 export function tasksRouter(deps: TasksRouterDependencies): Router {
   const { db, storage, downloadUrls, temporal, agents, starter, config } = deps;
@@ -94,7 +94,11 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
 
   const handlers: RouteHandlers<typeof taskRoutes> = {
     async createTask(req, res, { body }) {
-      const { tenantId, userEmail } = principalOf(req);
+      const principal = principalOf(req);
+      const { tenantId, userEmail } = principal;
+      if (body.owner_email !== undefined && body.owner_email !== userEmail && principal.role !== 'admin') {
+        throw new HttpProblem(403, 'forbidden', 'Only an admin API key may make someone else the owner of a task.', { field: 'owner_email' });
+      }
       const { agent, taskTypeName, input } = resolveTaskType(body);
       const key = req.get('idempotency-key');
       if (key !== undefined && !idempotencyKey.safeParse(key).success) {
@@ -114,6 +118,13 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       }
 
       await resolveFileReferences(db, tenantId, { input });
+      // Queued tasks wait for a slot (TENANT_MAX_RUNNING_TASKS); how many may wait is bounded too.
+      const queued = await db.task.count({ where: { tenantId, status: 'queued' } });
+      if (queued >= config.TENANT_MAX_QUEUED_TASKS) {
+        throw new HttpProblem(429, 'too_many_queued_tasks', `This tenant has ${queued} tasks queued, its limit; retry once some have started.`, { limit: config.TENANT_MAX_QUEUED_TASKS }, {
+          'Retry-After': String(QUEUED_RETRY_AFTER_SECONDS),
+        });
+      }
       const taskId = newId('task');
       const status: TaskStatus = body.defer ? 'pending' : 'queued';
       try {
@@ -225,12 +236,14 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       res.json(await presentCurrent(principal.tenantId, task.id));
     },
     async deleteTask(req, res, { params }) {
-      const { tenantId } = principalOf(req);
-      const task = await loadTask(tenantId, params.id);
+      const principal = principalOf(req);
+      const task = await loadTask(principal.tenantId, params.id);
       if (!isTerminal(task.status as TaskStatus)) {
         await requestCancellation(task);
         return res.json({ cancelled: true, task_id: task.id });
       }
+      // A finished task's delete erases its history for good: not something any member may do.
+      const { tenantId } = requireAdmin(req);
       // Content first: if this fails the task is still there for a retry to delete.
       await storage.deletePrefix(taskContentPrefix(task.tenantId, task.id));
       // deleteMany: a concurrent DELETE may have removed it already.

@@ -132,6 +132,9 @@ const statusFilter = z
   .transform((value) => STATUS_ALIASES[value] ?? value)
   .pipe(z.enum(TASK_STATUSES, { error: `Expected one of ${[...TASK_STATUSES, ...Object.keys(STATUS_ALIASES)].join(', ')}` }));
 const pageSize = z.coerce.number().int().min(1).max(100);
+export const DEFAULT_PAGE_SIZE = 20;
+/** Offset paging reads and skips every row before the page; beyond this, cursors are the way. */
+const MAX_PAGE_OFFSET = 10_000;
 
 /** GET /v1/tasks: filters, and either `cursor`+`limit` or `page`+`per_page` (AGNT's `perPage` too). */
 export const listTasksQuery = z
@@ -144,7 +147,7 @@ export const listTasksQuery = z
     mine: z.enum(['true', 'false'], { error: 'Expected true or false' }).transform((value) => value === 'true').optional(),
     limit: pageSize.optional(),
     cursor: z.string().min(1).max(500).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).optional(),
+    page: z.coerce.number().int().min(1).optional(),
     per_page: pageSize.optional(),
     perPage: pageSize.optional(),
   })
@@ -152,6 +155,14 @@ export const listTasksQuery = z
     const paged = query.page !== undefined || query.per_page !== undefined || query.perPage !== undefined;
     if (paged && (query.cursor !== undefined || query.limit !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['page'], message: 'Use either cursor and limit, or page and per_page, not both' });
+    }
+    const perPage = query.per_page ?? query.perPage ?? DEFAULT_PAGE_SIZE;
+    if (query.page !== undefined && (query.page - 1) * perPage >= MAX_PAGE_OFFSET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['page'],
+        message: `Page paging reaches the first ${MAX_PAGE_OFFSET} tasks; use cursor and limit (next_cursor) to page further`,
+      });
     }
   })
   .transform(({ perPage, per_page, ...query }) => ({ ...query, per_page: per_page ?? perPage }));

@@ -6,17 +6,18 @@ import { sequenceEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
 import { type DeliveryConfig, LAUNCH_CLAIM_MS, launchDelivery } from '../../lib/webhooks/start-delivery';
 import { checkStoredUrl } from '../../lib/outbound/url-policy';
+import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf } from '../middleware/auth';
-import { invalidRequest, notFound } from '../problem';
+import { HttpProblem, invalidRequest, notFound } from '../problem';
 import { routerFrom } from '../route-table/register';
-import { presentDelivery, presentWebhook } from './present';
+import { presentDelivery, presentWebhook, secretHint } from './present';
 import { webhookRoutes } from './routes';
 
 export interface WebhooksRouterDependencies {
   db: Database;
   temporal: Client;
-  config: DeliveryConfig & Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS'>;
+  config: DeliveryConfig & Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'WEBHOOK_SECRET_KEYS' | 'TENANT_MAX_WEBHOOKS' | 'dataDir'>;
 }
 
 const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
@@ -24,6 +25,7 @@ const withAttempts = { attempts: { orderBy: { attempt: 'asc' as const } } };
 /** The tenant's webhook subscriptions and their delivery log. Changing them takes an admin key. */
 export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependencies): Router {
   const policy = { allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
+  const secrets = webhookSecretBoxFor(config);
 
   async function loadWebhook(tenantId: string, webhookId: string) {
     const webhook = await db.webhook.findFirst({ where: { id: webhookId, tenantId } });
@@ -36,11 +38,16 @@ export function webhooksRouter({ db, temporal, config }: WebhooksRouterDependenc
       const { tenantId } = principalOf(req);
       const refused = await checkStoredUrl(new URL(body.url), policy);
       if (refused) throw invalidRequest([{ field: 'url', in: 'body', message: refused }]);
+      // Each subscription multiplies the deliveries of every event; a tenant's are bounded.
+      const subscribed = await db.webhook.count({ where: { tenantId } });
+      if (subscribed >= config.TENANT_MAX_WEBHOOKS) {
+        throw new HttpProblem(409, 'limit_reached', `This tenant has ${subscribed} webhooks, its limit; delete one to subscribe another.`, { limit: config.TENANT_MAX_WEBHOOKS });
+      }
       // Events committed from now on get a higher seq: the ones committed before are sequenced first.
       await sequenceEvents(db);
       const { _max } = await db.event.aggregate({ _max: { seq: true } });
       const webhook = await db.webhook.create({
-        data: { id: newId('whk'), tenantId, url: body.url, events: body.events, secret: body.secret, afterSeq: _max.seq ?? 0n },
+        data: { id: newId('whk'), tenantId, url: body.url, events: body.events, secret: secrets.seal(body.secret), secretHint: secretHint(body.secret), afterSeq: _max.seq ?? 0n },
       });
       res.status(201).location(`/v1/webhooks/${webhook.id}`).json(presentWebhook(webhook));
     },

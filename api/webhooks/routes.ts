@@ -14,7 +14,7 @@ export const webhookRoutes = defineRoutes({
     description: 'The secret signs deliveries (`X-Ariftly-Signature`) and is only ever shown as `secret_hint`; a URL the outbound policy refuses is a 400 naming `url`.',
     body: { schema: createWebhookBody },
     responses: { 201: { description: 'The subscription', schema: webhookBody } },
-    problems: [400, 401, 403, 413, 415],
+    problems: [400, 401, 403, 409, 413, 415],
     examples: [
       {
         summary: 'Tasks & Artifacts (seed 000)',

@@ -87,6 +87,22 @@ describe('file artifacts', () => {
     expect(beyond.headers.get('content-range')).toBe(`bytes */${size}`);
   });
 
+  it('reads the whole content to check its hash once, not on every request', async () => {
+    const other = await runTask({ emit_file: { display_name: 'ranged.bin', mime_type: 'application/octet-stream', size_bytes: 4096 } });
+    const url = reachable((await fileOf(other)).signed_url!);
+    const reads = jest.spyOn(stack.storage, 'read');
+    try {
+      expect((await fetch(url)).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await fetch(url, { headers: { range: 'bytes=0-0' } })).status).toBe(206);
+      const wholeReads = reads.mock.calls.filter(([, range]) => range === undefined);
+      // One read to check the hash and one to serve the first download; the ranged ones read one byte each.
+      expect(wholeReads).toHaveLength(2);
+      expect(reads.mock.calls.filter(([, range]) => range !== undefined)).toEqual(Array(3).fill([expect.any(String), { start: 0, end: 0 }]));
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('answers 403 to tampered, expired, cross-artifact and cross-tenant URLs', async () => {
     const url = reachable(file.signed_url!);
     const tampered = new URL(url);
@@ -116,6 +132,8 @@ describe('file artifacts', () => {
     // The agent's MIME type exactly (no charset added), and no sniffing.
     expect(head.headers.get('content-type')).toBe('text/csv');
     expect(head.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(head.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(head.headers.get('content-disposition')).toMatch(/^attachment;/);
     fs.writeFileSync(storedPath(artifact), Buffer.alloc(64, 1));
     const response = await fetch(reachable(artifact.signed_url!));
     const problem = await expectProblem(response, 500, 'artifact_integrity_error', { artifact_id: artifact.artifact_id });

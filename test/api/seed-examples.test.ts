@@ -1,5 +1,5 @@
 import type { TaskwrightClient } from '../../client';
-import { typedClient, waitForTaskRecord } from '../support/client';
+import { expectProblemAnswer, typedClient, waitForTaskRecord } from '../support/client';
 import { type TestStack, startStack } from '../support/stack';
 
 // The curl examples of the seed documents 000 (Tasks & Artifacts), 001 (Tasks API) and 004 (AGNT
@@ -111,7 +111,9 @@ describe('seed 004: AGNT Tasks', () => {
 
     const stopped = await jane.POST('/v1/tasks/{id}/stop', onTask(task.task_id));
     expect(stopped.response.status).toBe(409);
-    const deleted = await jane.DELETE('/v1/tasks/{id}', onTask(task.task_id));
+    // Deleting a finished task erases its history for good: a member key may not, an admin key may.
+    expectProblemAnswer(await jane.DELETE('/v1/tasks/{id}', onTask(task.task_id)), 403, 'forbidden');
+    const deleted = await api.DELETE('/v1/tasks/{id}', onTask(task.task_id));
     expect(deleted.data).toMatchObject({ deleted: true });
     expect((await jane.GET('/v1/tasks/{id}', onTask(task.task_id))).response.status).toBe(404);
   });

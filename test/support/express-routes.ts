@@ -13,6 +13,7 @@ const PASS_THROUGH = new Set([
   'identifyRequest',
   'refuseNulInUrl',
   'authenticateBearer',
+  'limitRequests',
   'requireJsonBody',
   'jsonParser',
   'routeNotFound',
