@@ -79,9 +79,8 @@ describe('pending and process (AGNT create-then-process)', () => {
   });
 
   it('runs the AGNT seed quick start: create with title/assistant (pending), process, get', async () => {
-    const create = await stack.request('/v1/tasks', {
-      method: 'POST',
-      json: {
+    const create = await api.POST('/v1/tasks', {
+      body: {
         title: 'Schedule Q2 planning meeting',
         assistant: 'echo',
         description: 'Find a 90-minute slot next week that works for the leadership team.',
@@ -90,8 +89,8 @@ describe('pending and process (AGNT create-then-process)', () => {
         followers: ['cto@example.com'],
       },
     });
-    expect(create.status).toBe(202);
-    const created = (await create.json()) as TaskBody;
+    expect(create.response.status).toBe(202);
+    const created = create.data!;
     expect(created).toMatchObject({
       status: 'pending',
       task_type: 'echo',
@@ -287,18 +286,16 @@ describe('cancel from every waiting status', () => {
 describe('AGNT management', () => {
   it('updates details and assignees (a set), recording each change in activities', async () => {
     const created = await createTask({ task_type: 'echo', defer: true, title: 'Draft', assigned_users: ['jane@example.com'] });
-    const updated = await stack.request(`/v1/tasks/${created.task_id}`, {
-      method: 'PUT',
-      json: { title: 'Draft (updated)', description: 'Leadership plus VP', skills: ['drafting'], followers: ['cto@example.com'] },
+    const onTask = { params: { path: { id: created.task_id } } };
+    const updated = await api.PUT('/v1/tasks/{id}', {
+      ...onTask,
+      body: { title: 'Draft (updated)', description: 'Leadership plus VP', skills: ['drafting'], followers: ['cto@example.com'] },
     });
-    expect(updated.status).toBe(200);
-    expect(await updated.json()).toMatchObject({ title: 'Draft (updated)', description: 'Leadership plus VP', skills: ['drafting'], followers: ['cto@example.com'], status: 'pending' });
+    expect(updated.response.status).toBe(200);
+    expect(updated.data).toMatchObject({ title: 'Draft (updated)', description: 'Leadership plus VP', skills: ['drafting'], followers: ['cto@example.com'], status: 'pending' });
 
-    const assigned = await stack.request(`/v1/tasks/${created.task_id}/assignees`, {
-      method: 'PUT',
-      json: { emails: ['bob@example.com', 'new-hire@example.com', 'bob@example.com'] },
-    });
-    const body = (await assigned.json()) as TaskBody;
+    const assigned = await api.PUT('/v1/tasks/{id}/assignees', { ...onTask, body: { emails: ['bob@example.com', 'new-hire@example.com', 'bob@example.com'] } });
+    const body = assigned.data!;
     expect(body.assigned_users).toEqual(['bob@example.com', 'new-hire@example.com']);
     expect(body.activities.slice(1)).toEqual([
       expect.objectContaining({ type: 'update', by: 'api-key:test admin', fields: expect.objectContaining({ title: { from: 'Draft', to: 'Draft (updated)' } }) }),
@@ -319,19 +316,19 @@ describe('AGNT management', () => {
 
   it('takes feedback while the task runs and after it finished, and clears it with null', async () => {
     const waiting = await createTask({ task_type: 'echo', defer: true });
-    const liked = await stack.request(`/v1/tasks/${waiting.task_id}/feedback`, { method: 'POST', json: { status: 'like' } });
-    expect(await liked.json()).toMatchObject({ feedback: 'like', status: 'pending' });
+    const feedback = (taskId: string, status: 'like' | 'dislike' | null) => api.POST('/v1/tasks/{id}/feedback', { params: { path: { id: taskId } }, body: { status } });
+    expect((await feedback(waiting.task_id, 'like')).data).toMatchObject({ feedback: 'like', status: 'pending' });
 
     const finished = await createTask({ task_type: 'echo' });
     await waitForStatus(finished.task_id, 'complete');
-    const disliked = await stack.request(`/v1/tasks/${finished.task_id}/feedback`, { method: 'POST', json: { status: 'dislike' } });
-    expect(await disliked.json()).toMatchObject({ feedback: 'dislike' });
-    const cleared = (await (await stack.request(`/v1/tasks/${finished.task_id}/feedback`, { method: 'POST', json: { status: null } })).json()) as TaskBody;
+    expect((await feedback(finished.task_id, 'dislike')).data).toMatchObject({ feedback: 'dislike' });
+    const cleared = (await feedback(finished.task_id, null)).data!;
     expect(cleared.feedback).toBeNull();
     expect(cleared.activities.filter((activity) => activity.type === 'feedback')).toEqual([
       expect.objectContaining({ from: null, to: 'dislike' }),
       expect.objectContaining({ from: 'dislike', to: null }),
     ]);
+    // Malformed on purpose: raw requests.
     await expectProblem(await stack.request(`/v1/tasks/${finished.task_id}/feedback`, { method: 'POST', json: { status: 'love' } }), 400, 'validation_failed');
     await expectProblem(await stack.request(`/v1/tasks/${finished.task_id}/feedback`, { method: 'POST', json: {} }), 400, 'validation_failed');
   });
