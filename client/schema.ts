@@ -993,7 +993,7 @@ export interface components {
             /** Format: date-time */
             revoked_at: string | null;
             /** @enum {string} */
-            role: "admin" | "member";
+            role: "admin" | "member" | "approver";
             user_email: string | null;
         };
         Approval: {
@@ -1208,7 +1208,7 @@ export interface components {
             /** Format: date-time */
             revoked_at: string | null;
             /** @enum {string} */
-            role: "admin" | "member";
+            role: "admin" | "member" | "approver";
             user_email: string | null;
         };
         Problem: {

@@ -14,7 +14,7 @@ export const apiKeyBody = z
   .object({
     id: z.string(),
     name: z.string(),
-    role: z.enum(['admin', 'member']),
+    role: z.enum(ROLES),
     user_email: z.string().nullable(),
     prefix: z.string(),
     created_at: timestamp,

@@ -114,7 +114,8 @@ describe('GET /v1/openapi.json', () => {
     const document = await fetchDocument();
     const tasks = document.paths['/v1/tasks/{id}/process']!.post!;
     expect(tasks.security).toEqual([{ apiKey: [] }]);
-    expect(Object.keys(tasks.responses).sort()).toEqual(['200', '400', '401', '404', '409', '413', '415', '503']);
+    // 403: an approver key may not send it; 429: rate limits.
+    expect(Object.keys(tasks.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '429', '503']);
     expect(tasks.responses['409']!.content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
     expect(Object.keys(document.paths['/v1/events/stream']!.get!.responses['200']!.content!)).toEqual(['text/event-stream']);
     const download = document.paths['/files/artifacts/{id}']!.get!;
