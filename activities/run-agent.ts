@@ -103,14 +103,8 @@ export function createRunAgent({ db, agents, storage, services }: { db: Database
       // What earlier attempts of this run stored was never recorded (they did not complete).
       await Promise.all(Array.from({ length: attempt - 1 }, (_, index) => storage.delete(write(index + 1))));
       const storagePath = write(attempt);
-      // A large upload can outlast the heartbeat timeout: keep reporting in while it streams.
-      const beat = setInterval(() => activity.heartbeat(), HEARTBEAT_SLICE_MS);
-      try {
-        const stored = await storage.put(storagePath, typeof content === 'string' ? Buffer.from(content) : content);
-        return { storagePath, ...stored };
-      } finally {
-        clearInterval(beat);
-      }
+      const stored = await storage.put(storagePath, typeof content === 'string' ? Buffer.from(content) : content);
+      return { storagePath, ...stored };
     }
 
     /**
@@ -222,6 +216,10 @@ export function createRunAgent({ db, agents, storage, services }: { db: Database
       },
     };
 
+    // Agent code may work longer than the heartbeat timeout without calling the SDK (a long step,
+    // a slow tool, a large upload): report in for it while this process is alive, so only a dead
+    // worker times the attempt out, not long work.
+    const keepAlive = setInterval(() => activity.heartbeat(), HEARTBEAT_SLICE_MS);
     try {
       const result = await taskType.run(context, parsed.data);
       return await recordCompletion(result.output);
@@ -231,6 +229,8 @@ export function createRunAgent({ db, agents, storage, services }: { db: Database
         throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: !error.options.retryable });
       }
       throw error;
+    } finally {
+      clearInterval(keepAlive);
     }
   };
 }

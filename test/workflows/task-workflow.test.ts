@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
-import { decideUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
+import { WorkflowFailedError, type WorkflowHandle, WorkflowUpdateStage } from '@temporalio/client';
+import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { type Activities, createActivities } from '../../activities';
 import { createOutboxMailTransport } from '../../lib/mail/outbox-transport';
-import { builtInAgents } from '../../agents/registry';
+import { type AgentRegistry, builtInAgents, createAgentRegistry } from '../../agents/registry';
+import { defineTaskType } from '../../agents/sdk';
+import { z } from 'zod';
 import type { TaskSnapshot, TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
 import type { taskWorkflow } from '../../workflows/task';
 import { eventually } from '../support/eventually';
@@ -112,9 +115,9 @@ describe('taskWorkflow over a long life', () => {
 });
 
 /** A worker on its own task queue whose activities are the real ones, some of them wrapped. */
-async function workerWith(wrap: (real: Activities) => Partial<Activities>) {
+async function workerWith(wrap: (real: Activities) => Partial<Activities>, agents: AgentRegistry = builtInAgents) {
   const env = testEnvironment();
-  const real = createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound });
+  const real = createActivities({ db: stack.db, agents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound });
   const taskQueue = `${stack.taskQueue}-custom-${Math.random().toString(36).slice(2)}`;
   const connection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = await Worker.create({
@@ -138,13 +141,14 @@ async function workerWith(wrap: (real: Activities) => Partial<Activities>) {
  * A worker whose recordTransition holds the first write matching `holdOn` until `release()`: the
  * test can then send a command while that write is in flight.
  */
-async function gatedWorker(holdOn: (record: TransitionRecord) => boolean) {
+async function gatedWorker(holdOn: (record: TransitionRecord) => boolean, alsoWrap: (real: Activities) => Partial<Activities> = () => ({})) {
   let reached!: () => void;
   const atGate = new Promise<void>((resolve) => (reached = resolve));
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held = false;
   const worker = await workerWith((real) => ({
+    ...alsoWrap(real),
     async recordTransition(record: TransitionRecord) {
       if (!held && holdOn(record)) {
         held = true;
@@ -328,5 +332,124 @@ describe('artifact work retried by Temporal', () => {
     } finally {
       await worker.stop();
     }
+  });
+});
+
+/** Rejects if `promise` has not settled within `ms`: a command that hangs fails the test instead. */
+function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+describe('taskWorkflow stopped while its approval request is recorded', () => {
+  it('holds at once with the approval withdrawn, not after the approval is decided; process asks again', async () => {
+    const gate = await gatedWorker(firstEventIs('approval.requested'));
+    try {
+      const { task, handle } = await runWorkflow({ input: { require_approval: true } }, gate.taskQueue);
+      await gate.atGate;
+      const stop = await handle.startUpdate(stopUpdate, { args: [], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      gate.release();
+      expect(await within(5_000, stop.result(), 'stop')).toMatchObject({ status: 'on_hold', pendingApproval: null });
+      const [withdrawn] = await stack.db.approval.findMany({ where: { taskId: task.id } });
+      expect(withdrawn).toMatchObject({ status: 'cancelled' });
+
+      await handle.executeUpdate(processUpdate, { args: [{}] });
+      const awaiting = await waitForState(handle, 'awaiting_approval');
+      expect(awaiting.pendingApproval!.id).not.toBe(withdrawn!.id);
+      await handle.executeUpdate(decideUpdate, { args: [{ approvalId: awaiting.pendingApproval!.id, decision: 'approved', decidedBy: 'a@example.com' }] });
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+    } finally {
+      await gate.stop();
+    }
+  });
+});
+
+describe('taskWorkflow ending while a command is still being recorded', () => {
+  it('waits for the command to finish before it completes, so the command answers', async () => {
+    // An agent run that takes a second without a checkpoint: it completes (and records that
+    // itself) while the feedback write is held.
+    const gate = await gatedWorker(firstEventIs('task.updated'), (real) => ({
+      async runAgent(request) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        return real.runAgent(request);
+      },
+    }));
+    try {
+      const { task, handle } = await runWorkflow({ input: { message: 'done soon' } }, gate.taskQueue);
+      await waitForState(handle, 'running');
+      const feedback = handle.executeUpdate(feedbackUpdate, { args: [{ feedback: 'like', by: 'ann@example.com' }] });
+      await gate.atGate;
+      await eventually(async () => ((await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).status === 'complete' ? true : undefined), 'the task to complete');
+      gate.release();
+      expect(await feedback).toMatchObject({ status: 'complete', feedback: 'like' });
+      // The run never tried to close with the handler unfinished (the server refuses that by
+      // failing the workflow task; an SDK or server that does not interrupts the handler).
+      const history = (await handle.fetchHistory()).events!.map((event) => event.eventType);
+      expect(history).not.toContain(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+      expect(await handle.result()).toMatchObject({ status: 'complete', feedback: 'like' });
+      expect(await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'complete', feedback: 'like' });
+    } finally {
+      await gate.stop();
+    }
+  });
+});
+
+describe('taskWorkflow with a step longer than the heartbeat timeout', () => {
+  // Longer than the agent activity's 30 s heartbeat timeout, without calling any SDK function.
+  const STEP_MS = 33_000;
+  const slowAgents = createAgentRegistry([
+    {
+      slug: 'slow',
+      aliases: [],
+      name: 'Slow',
+      description: 'One long checkpointed step of plain work.',
+      defaultTaskType: 'slow',
+      tools: {},
+      taskTypes: {
+        slow: defineTaskType({
+          description: 'One long step.',
+          input: z.strictObject({}),
+          emits: [],
+          timeoutMs: 120_000,
+          maximumAttempts: 1,
+          run: async (context) => {
+            const waited = await context.step('long work', () => new Promise<number>((resolve) => setTimeout(() => resolve(STEP_MS), STEP_MS)));
+            return { output: { waited } };
+          },
+        }),
+      },
+    },
+  ]);
+
+  it('keeps the agent activity alive through it instead of timing it out and starting over', async () => {
+    const worker = await workerWith(() => ({}), slowAgents);
+    try {
+      const { handle } = await runWorkflow({ agent: 'slow', taskType: 'slow', execution: { timeoutMs: 120_000, maximumAttempts: 1 } }, worker.taskQueue);
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+    } finally {
+      await worker.stop();
+    }
+  }, 90_000);
+});
+
+describe('taskWorkflow cancelled after its approved draft was sent', () => {
+  it('discards its other artifacts but keeps the record of the draft it sent', async () => {
+    const { task, handle } = await runWorkflow({ input: { emit_draft: { to: 'sam@example.com', subject: 'Hi', body: 'Sent' }, require_approval: true } });
+    const draftApproval = await waitForState(handle, 'awaiting_approval');
+    const draftId = draftApproval.pendingApproval!.request.artifactId!;
+    await handle.executeUpdate(decideUpdate, { args: [{ approvalId: draftApproval.pendingApproval!.id, decision: 'approved', decidedBy: 'a@example.com' }] });
+    // The agent goes on to ask for the second approval, of its result: cancel there.
+    await eventually(async () => {
+      const state = await handle.query(taskStateQuery);
+      return state.pendingApproval && state.pendingApproval.id !== draftApproval.pendingApproval!.id ? state : undefined;
+    }, 'the second approval');
+    await handle.cancel();
+    await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+
+    expect(await stack.db.outboxMessage.count({ where: { idempotencyKey: draftId } })).toBe(1);
+    const left = await stack.db.artifact.findMany({ where: { taskId: task.id } });
+    expect(left.map((artifact) => [artifact.id, artifact.type, artifact.approvalStatus])).toEqual([[draftId, 'echo.email_draft', 'approved']]);
+    expect(left[0]!.effectAppliedAt).toBeInstanceOf(Date);
   });
 });
