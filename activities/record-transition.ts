@@ -4,6 +4,7 @@ import { applyRetentionWindow } from '../lib/db/artifact-retention';
 import { type AppendOutcome, appendTaskEvents } from '../lib/db/task-events';
 import { type ContentStore, artifactContentPrefix, taskContentPrefix } from '../lib/storage/content-store';
 import type { ApprovalChange, TransitionRecord } from '../workflows/model';
+import { taskStartLatency } from '../lib/metrics/process-metrics';
 
 /**
  * Appends a transition's events, applies its patch to the task projection and writes its
@@ -26,6 +27,8 @@ export async function writeTransition({ db, storage }: { db: Database; storage: 
   const at = new Date(record.at);
   const taskArtifacts = { taskId: record.taskId, tenantId: record.tenantId };
   const discardedIds: string[] = [];
+  // Observed once committed: a rolled-back write started nothing.
+  const startLatencies: number[] = [];
   const result = await refuseUnstorableData(() => db.$transaction(async (tx) => {
     const outcome = await appendTaskEvents(tx, record, record.events, at, { onlyWhileStatus: record.onlyWhileStatus });
     // Retrying cannot bring a deleted task back; stop instead of failing forever.
@@ -63,7 +66,7 @@ export async function writeTransition({ db, storage }: { db: Database; storage: 
     if (record.approval) await writeApproval(tx, record, record.approval);
 
     const { patch } = record;
-    await tx.task.update({
+    const task = await tx.task.update({
       where: { id: record.taskId },
       data: {
         ...(patch.status && { status: patch.status }),
@@ -76,9 +79,12 @@ export async function writeTransition({ db, storage }: { db: Database; storage: 
         ...(patch.executions && { executions: patch.executions as unknown as Prisma.InputJsonArray }),
         ...(patch.feedback !== undefined && { feedback: patch.feedback }),
       },
+      select: { createdAt: true },
     });
+    if (patch.startedAt) startLatencies.push((Date.parse(patch.startedAt) - task.createdAt.getTime()) / 1000);
     return outcome;
   }));
+  for (const seconds of startLatencies) taskStartLatency.observe(Math.max(0, seconds));
   // Only once the rows are gone (content without a row is harmless, a row without content is
   // not). With nothing kept, on every attempt: a retry after the commit still removes what is left.
   if (record.discardArtifacts) {

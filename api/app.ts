@@ -17,8 +17,11 @@ import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
 import { filesRouter } from './files/router';
 import { healthRouter } from './health';
+import { databaseMetrics } from './metrics/database-metrics';
+import { metricsRouter } from './metrics/router';
 import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
+import { observeHttpLatency } from './middleware/http-metrics';
 import { requestContext } from './middleware/request-context';
 import { retentionRouter } from './retention/router';
 import { tasksRouter } from './tasks/router';
@@ -47,7 +50,9 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger));
+  app.use(observeHttpLatency);
   app.use(healthRouter(deps));
+  app.use(metricsRouter({ token: deps.config.METRICS_TOKEN, extra: [databaseMetrics(deps)] }));
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
   const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));

@@ -87,6 +87,11 @@ export class EventFeed {
     return { position: this.position, unsubscribe: () => this.subscribers.delete(subscriber) };
   }
 
+  /** The highest seq published to subscribers so far. */
+  get published(): bigint {
+    return this.position;
+  }
+
   /** Calls `follower` whenever new events were seen; it reads the table itself. */
   follow(follower: () => void): () => void {
     this.followers.add(follower);
