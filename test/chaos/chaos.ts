@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -11,6 +9,7 @@ import { generateApiKey } from '../../lib/auth/api-keys';
 import { migrate } from '../../lib/db/migrate';
 import { type DevServer, startTemporalDevServer } from '../../lib/temporal/dev-server';
 import { stopChild, waitForWorker, waitUntilReady } from '../../scripts/child-processes';
+import { RecordingReceiver, spawnTaskwright, verifyWebhook } from '../support/taskwright-processes';
 import { PrivatePostgres } from './private-postgres';
 
 export interface ChaosOptions {
@@ -39,12 +38,6 @@ export interface ChaosReport {
   /** What GET /metrics said at the end: tasks by status. */
   metricsTasks: Record<string, number>;
   elapsedMs: number;
-}
-
-// Exactly the seed's receiver code (Events API, "Webhooks").
-function verifyWebhook(payload: string, signature: string, secret: string) {
-  const expected = createHmac('sha256', secret).update(payload).digest('hex');
-  return `sha256=${expected}` === signature;
 }
 
 /** What each kind of task does, and what it must end as. */
@@ -83,14 +76,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     cleanups.push(() => temporal.teardown());
     log(`private Temporal dev server on ${temporal.address}`);
 
-    const receiver = await FlakyReceiver.start();
+    const receiver = await RecordingReceiver.start({ failEvery: 2 });
     cleanups.push(() => receiver.close());
 
     const port = await freePort();
     const apiKey = generateApiKey();
     const taskQueue = `chaos-${Date.now()}`;
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TASK_QUEUE: taskQueue,
@@ -109,12 +101,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'error',
     };
     const baseUrl = `http://127.0.0.1:${port}`;
-    const spawnProcess = (entry: string) => {
-      const out = fs.openSync(path.join(dir, `${entry}.log`), 'a');
-      const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', entry)], { env, stdio: ['ignore', out, out] });
-      fs.closeSync(out);
-      return child;
-    };
+    const spawnProcess = (entry: 'server.js' | 'worker.js') => spawnTaskwright(entry, env, dir);
     const api = spawnProcess('server.js');
     cleanups.push(() => stopChild(api, 5_000));
     await waitUntilReady(`${baseUrl}/readyz`, api);
@@ -309,49 +296,6 @@ async function createChaosDatabase(adminUrl: string): Promise<string> {
   const url = new URL(adminUrl);
   url.pathname = '/taskwright_chaos';
   return url.toString();
-}
-
-/** A webhook receiver on loopback that answers 503 to every other request and delays the rest. */
-class FlakyReceiver {
-  readonly received: { eventId: string; body: string; signature: string }[] = [];
-  readonly accepted = new Set<string>();
-  failed = 0;
-  private requests = 0;
-
-  private constructor(private readonly server: Server) {}
-
-  static async start(): Promise<FlakyReceiver> {
-    const server = http.createServer();
-    const receiver = new FlakyReceiver(server);
-    server.on('request', (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const eventId = String(req.headers['x-ariftly-event-id']);
-        receiver.received.push({ eventId, body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['x-ariftly-signature']) });
-        if (receiver.requests++ % 2 === 0) {
-          receiver.failed++;
-          res.writeHead(503).end();
-          return;
-        }
-        setTimeout(() => {
-          receiver.accepted.add(eventId);
-          res.writeHead(200).end();
-        }, 50 + (receiver.requests % 5) * 100);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return receiver;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
