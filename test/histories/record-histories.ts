@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
-import { decideUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
+import { type WorkflowHandle, WorkflowUpdateStage } from '@temporalio/client';
+import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import type { TaskSnapshot, TaskWorkflowInput } from '../../workflows/model';
 import type { taskWorkflow } from '../../workflows/task';
 import type { retentionWorkflow } from '../../workflows/retention';
+import { firstEventIs, gatedWorker } from '../support/custom-workers';
 import { appendEvents, seedTask } from '../support/events';
 import { eventually } from '../support/eventually';
 import { type TestStack, startStack } from '../support/stack';
@@ -14,9 +15,9 @@ import { HISTORIES_DIR, historyToStored } from './histories';
 
 // Not a test: `npm run histories:record` runs this file through jest (for its Temporal dev server,
 // database and stack) to record one history per path of every workflow type, from the workflow
-// code as it is now, into test/histories/. replay.test.ts replays them all on every `npm test`.
-// Record a new path after adding one; never re-record an existing history to make a change
-// replay: a change that breaks one must branch on `patched()` instead.
+// code as it is now, into test/histories/, skipping those already recorded. replay.test.ts replays
+// them all on every `npm test`. Add a case for a new path; never delete a history to re-record it
+// so a change replays: a change that breaks one must branch on `patched()` instead.
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -29,8 +30,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** Writes every run of the workflow (oldest first) as `<name>.json`, or `<name>.run<N>.json` for several. */
+/**
+ * Writes every run of the workflow (oldest first) as `<name>.json`, or `<name>.run<N>.json` for
+ * several, unless `<name>` is recorded already: a history keeps the code it was recorded from.
+ */
 async function save(name: string, workflowId: string): Promise<void> {
+  if (fs.readdirSync(HISTORIES_DIR).some((file) => file === `${name}.json` || file.startsWith(`${name}.run`))) return;
   const runs: string[] = [];
   for await (const execution of stack.temporal.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(execution.runId);
   // Visibility may lag a moment: the handle's own run is always there.
@@ -42,7 +47,7 @@ async function save(name: string, workflowId: string): Promise<void> {
   }
 }
 
-async function startTask(input: Record<string, unknown>, overrides: Partial<TaskWorkflowInput> = {}) {
+async function startTask(input: Record<string, unknown>, overrides: Partial<TaskWorkflowInput> = {}, taskQueue = stack.taskQueue) {
   const { task } = await seedQueuedTask(stack.db);
   const workflowInput: TaskWorkflowInput = {
     taskId: task.id,
@@ -56,7 +61,7 @@ async function startTask(input: Record<string, unknown>, overrides: Partial<Task
     approval: { timeoutMs: 60_000, onTimeout: 'fail' },
     ...overrides,
   };
-  return stack.temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', { taskQueue: stack.taskQueue, workflowId: task.id, args: [workflowInput] });
+  return stack.temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', { taskQueue, workflowId: task.id, args: [workflowInput] });
 }
 
 function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: string): Promise<TaskSnapshot> {
@@ -145,6 +150,45 @@ describe('recording workflow histories', () => {
     const handle = await startTask({ steps: 12 }, { historyLimit: 40 });
     await handle.result();
     await save('task-continue-as-new', handle.workflowId);
+  });
+
+  it('task: stopped while its approval request was recorded (patch stop-withdraws-approval)', async () => {
+    const gate = await gatedWorker(stack, firstEventIs('approval.requested'));
+    try {
+      const handle = await startTask({ require_approval: true }, {}, gate.taskQueue);
+      await gate.atGate;
+      const stop = await handle.startUpdate(stopUpdate, { args: [], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      gate.release();
+      await stop.result();
+      await handle.executeUpdate(processUpdate, { args: [{}] });
+      await decide(handle, 'approved');
+      await handle.result();
+      await save('task-stop-during-approval-request', handle.workflowId);
+    } finally {
+      await gate.stop();
+    }
+  });
+
+  it('task: completed while a feedback update was recorded (patch ends-after-handlers)', async () => {
+    const gate = await gatedWorker(stack, firstEventIs('task.updated'), (real) => ({
+      async runAgent(request) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        return real.runAgent(request);
+      },
+    }));
+    try {
+      const handle = await startTask({ message: 'done soon' }, {}, gate.taskQueue);
+      await waitForState(handle, 'running');
+      const feedback = handle.executeUpdate(feedbackUpdate, { args: [{ feedback: 'like', by: 'ann@example.com' }] });
+      await gate.atGate;
+      await eventually(async () => ((await stack.db.task.findUniqueOrThrow({ where: { id: handle.workflowId } })).status === 'complete' ? true : undefined), 'the task to complete');
+      gate.release();
+      await feedback;
+      await handle.result();
+      await save('task-feedback-as-it-completes', handle.workflowId);
+    } finally {
+      await gate.stop();
+    }
   });
 
   it('webhook delivery: retried after a failed first attempt', async () => {

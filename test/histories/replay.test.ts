@@ -15,7 +15,10 @@ describe('recorded workflow histories', () => {
     const types = new Set(histories.map(({ history }) => history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
     expect([...types].sort()).toEqual(['retentionWorkflow', 'taskWorkflow', 'webhookDeliveryWorkflow']);
     const names = histories.map(({ file }) => file.replace(/(\.run\d+)?\.json$/, ''));
-    for (const path of ['complete', 'failed', 'cancelled', 'approval-approved', 'approval-denied', 'approval-expired', 'stop-process', 'clarification', 'continue-as-new']) {
+    const paths = ['complete', 'failed', 'cancelled', 'approval-approved', 'approval-denied', 'approval-expired', 'stop-process', 'clarification', 'continue-as-new'];
+    // And the patched paths (see workflows/task.ts).
+    paths.push('stop-during-approval-request', 'feedback-as-it-completes');
+    for (const path of paths) {
       expect(names).toContain(`task-${path}`);
     }
   });

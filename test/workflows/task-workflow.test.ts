@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WorkflowFailedError, type WorkflowHandle, WorkflowUpdateStage } from '@temporalio/client';
 import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
-import { type Activities, createActivities } from '../../activities';
-import { createOutboxMailTransport } from '../../lib/mail/outbox-transport';
-import { type AgentRegistry, builtInAgents, createAgentRegistry } from '../../agents/registry';
+import { createAgentRegistry } from '../../agents/registry';
+import { firstEventIs, gatedWorker, workerWith } from '../support/custom-workers';
 import { defineTaskType } from '../../agents/sdk';
 import { z } from 'zod';
-import type { TaskSnapshot, TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
+import type { TaskSnapshot, TaskWorkflowInput } from '../../workflows/model';
 import type { taskWorkflow } from '../../workflows/task';
 import { eventually } from '../support/eventually';
 import { testEnvironment } from '../support/globals';
@@ -114,61 +113,6 @@ describe('taskWorkflow over a long life', () => {
   });
 });
 
-/** A worker on its own task queue whose activities are the real ones, some of them wrapped. */
-async function workerWith(wrap: (real: Activities) => Partial<Activities>, agents: AgentRegistry = builtInAgents) {
-  const env = testEnvironment();
-  const real = createActivities({ db: stack.db, agents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound });
-  const taskQueue = `${stack.taskQueue}-custom-${Math.random().toString(36).slice(2)}`;
-  const connection = await NativeConnection.connect({ address: env.temporalAddress });
-  const worker = await Worker.create({
-    connection,
-    taskQueue,
-    workflowBundle: { codePath: env.workflowBundle },
-    activities: { ...real, ...wrap(real) },
-  });
-  const running = worker.run();
-  return {
-    taskQueue,
-    async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    },
-  };
-}
-
-/**
- * A worker whose recordTransition holds the first write matching `holdOn` until `release()`: the
- * test can then send a command while that write is in flight.
- */
-async function gatedWorker(holdOn: (record: TransitionRecord) => boolean, alsoWrap: (real: Activities) => Partial<Activities> = () => ({})) {
-  let reached!: () => void;
-  const atGate = new Promise<void>((resolve) => (reached = resolve));
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let held = false;
-  const worker = await workerWith((real) => ({
-    ...alsoWrap(real),
-    async recordTransition(record: TransitionRecord) {
-      if (!held && holdOn(record)) {
-        held = true;
-        reached();
-        await released;
-      }
-      return real.recordTransition(record);
-    },
-  }));
-  return {
-    taskQueue: worker.taskQueue,
-    atGate,
-    release,
-    async stop() {
-      release();
-      await worker.stop();
-    },
-  };
-}
-
 function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: string): Promise<TaskSnapshot> {
   return eventually(async () => {
     const state = await handle.query(taskStateQuery);
@@ -176,13 +120,12 @@ function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: strin
   }, `the task to reach ${status}`);
 }
 
-const firstEventIs = (type: string) => (record: TransitionRecord) => record.events[0]?.type === type;
 
 describe('taskWorkflow cancelled while it records its artifacts', () => {
   // A completing agent records its artifacts and the completion in one write (no window); one
   // that suspends for an approval has its artifacts recorded by the workflow first.
   it('ends cancelled, with the artifacts discarded, not awaiting approval', async () => {
-    const gate = await gatedWorker(firstEventIs('artifact.emitted'));
+    const gate = await gatedWorker(stack, firstEventIs('artifact.emitted'));
     try {
       const { task, handle } = await runWorkflow({ input: { require_approval: true }, execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, gate.taskQueue);
       await gate.atGate;
@@ -201,7 +144,7 @@ describe('taskWorkflow cancelled while it records its artifacts', () => {
 
 describe('taskWorkflow stopped while no agent code runs', () => {
   it('holds at once, even when the history is long enough to continue as new', async () => {
-    const gate = await gatedWorker(firstEventIs('approval.resolved'));
+    const gate = await gatedWorker(stack, firstEventIs('approval.resolved'));
     try {
       const { handle } = await runWorkflow({ input: { require_approval: true }, historyLimit: 12 }, gate.taskQueue);
       const awaiting = await waitForState(handle, 'awaiting_approval');
@@ -218,7 +161,7 @@ describe('taskWorkflow stopped while no agent code runs', () => {
   });
 
   it('holds before waiting on an approval it was stopped during; the agent asks again on process', async () => {
-    const gate = await gatedWorker(firstEventIs('artifact.emitted'));
+    const gate = await gatedWorker(stack, firstEventIs('artifact.emitted'));
     try {
       const { task, handle } = await runWorkflow({ input: { require_approval: true } }, gate.taskQueue);
       await gate.atGate;
@@ -259,7 +202,7 @@ describe('artifact work retried by Temporal', () => {
   /** A worker whose first agent run does all its work and then fails as if its answer was lost. */
   async function workerFailingFirstAgentRun() {
     let failed = false;
-    const worker = await workerWith((real) => ({
+    const worker = await workerWith(stack, (real) => ({
       async runAgent(request) {
         const outcome = await real.runAgent(request);
         if (!failed) {
@@ -308,7 +251,7 @@ describe('artifact work retried by Temporal', () => {
 
   it('sends an approved draft once when the effect is retried after it sent', async () => {
     let failed = false;
-    const worker = await workerWith((real) => ({
+    const worker = await workerWith(stack, (real) => ({
       async applyArtifactEffect(request) {
         const result = await real.applyArtifactEffect(request);
         // As if the worker died before recording that it applied the effect.
@@ -344,7 +287,7 @@ function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
 
 describe('taskWorkflow stopped while its approval request is recorded', () => {
   it('holds at once with the approval withdrawn, not after the approval is decided; process asks again', async () => {
-    const gate = await gatedWorker(firstEventIs('approval.requested'));
+    const gate = await gatedWorker(stack, firstEventIs('approval.requested'));
     try {
       const { task, handle } = await runWorkflow({ input: { require_approval: true } }, gate.taskQueue);
       await gate.atGate;
@@ -369,7 +312,7 @@ describe('taskWorkflow ending while a command is still being recorded', () => {
   it('waits for the command to finish before it completes, so the command answers', async () => {
     // An agent run that takes a second without a checkpoint: it completes (and records that
     // itself) while the feedback write is held.
-    const gate = await gatedWorker(firstEventIs('task.updated'), (real) => ({
+    const gate = await gatedWorker(stack, firstEventIs('task.updated'), (real) => ({
       async runAgent(request) {
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         return real.runAgent(request);
@@ -423,7 +366,7 @@ describe('taskWorkflow with a step longer than the heartbeat timeout', () => {
   ]);
 
   it('keeps the agent activity alive through it instead of timing it out and starting over', async () => {
-    const worker = await workerWith(() => ({}), slowAgents);
+    const worker = await workerWith(stack, () => ({}), slowAgents);
     try {
       const { handle } = await runWorkflow({ agent: 'slow', taskType: 'slow', execution: { timeoutMs: 120_000, maximumAttempts: 1 } }, worker.taskQueue);
       expect(await handle.result()).toMatchObject({ status: 'complete' });
