@@ -57,6 +57,7 @@ export function createRunAgent({ db, agents, storage, services }: { db: Database
     const activity = Context.current();
     const owner: TaskEventOwner = { taskId: request.taskId, tenantId: request.tenantId, agent: request.agent };
     const { journal } = request;
+    const stepResults = await readStepResults(db, request.taskId, journal);
     // Before any agent event: progress is recorded only while the task is `running`.
     if (request.start) await writeTransition({ db, storage }, request.start);
 
@@ -202,9 +203,17 @@ export function createRunAgent({ db, agents, storage, services }: { db: Database
         });
       },
       async step(name, work) {
-        if (replaying()) return replay('step').result as Awaited<ReturnType<typeof work>>;
+        if (replaying()) {
+          const entry = replay('step');
+          return ('resultId' in entry ? stepResults.get(entry.resultId) : entry.result) as Awaited<ReturnType<typeof work>>;
+        }
         const result = await work();
-        return suspend({ kind: 'step', name, result: result ?? null });
+        // Named by the attempt too: a zombie attempt of a halted run never overwrites the result
+        // the workflow journaled.
+        const resultId = derivedId('step', request.taskId, request.executionId, String(cursor), String(activity.info.attempt));
+        const stored = { value: (result ?? null) as Prisma.InputJsonValue };
+        await db.stepResult.upsert({ where: { id: resultId }, create: { id: resultId, taskId: request.taskId, result: stored }, update: {} });
+        return suspend({ kind: 'step', name, resultId });
       },
       async requestApproval(approval) {
         if (replaying()) return replay('approval').decision;
@@ -233,4 +242,15 @@ export function createRunAgent({ db, agents, storage, services }: { db: Database
       clearInterval(keepAlive);
     }
   };
+}
+
+/** The results of the journal's checkpointed steps that live in the database, by ID. */
+async function readStepResults(db: Database, taskId: string, journal: JournalEntry[]): Promise<Map<string, unknown>> {
+  const ids = journal.flatMap((entry) => (entry.kind === 'step' && 'resultId' in entry ? [entry.resultId] : []));
+  if (ids.length === 0) return new Map();
+  const rows = await db.stepResult.findMany({ where: { taskId, id: { in: ids } } });
+  const results = new Map(rows.map((row) => [row.id, (row.result as { value: unknown }).value]));
+  const missing = ids.filter((id) => !results.has(id));
+  if (missing.length > 0) throw ApplicationFailure.nonRetryable(`Checkpointed step results are missing: ${missing.join(', ')}`, 'step_results_missing');
+  return results;
 }

@@ -17,7 +17,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from './definitions';
-import { type AgentOutcome, type ApprovalDecision, type TaskError, type TaskSnapshot, type TaskWorkflowInput, OPEN_STATUSES, isTerminal } from './model';
+import { type AgentOutcome, type ApprovalDecision, type JournalEntry, type TaskError, type TaskSnapshot, type TaskWorkflowInput, OPEN_STATUSES, isTerminal } from './model';
 import { TaskLog } from './task-log';
 
 const DEFAULT_HISTORY_LIMIT = 2_000;
@@ -204,7 +204,11 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
           return log.snapshot();
         }
         if (outcome.kind === 'step') {
-          log.state.journal = [...log.state.journal, { kind: 'step', name: outcome.name, result: outcome.result }];
+          // The result stays in the database (runs recorded before carried it in the outcome).
+          const legacy = outcome as { result?: unknown; resultId?: string };
+          const entry: JournalEntry =
+            legacy.resultId === undefined ? { kind: 'step', name: outcome.name, result: legacy.result } : { kind: 'step', name: outcome.name, resultId: legacy.resultId };
+          log.state.journal = [...log.state.journal, entry];
         }
         // Stopped while the outcome was recorded: hold now. An unanswered approval or question is
         // not journaled, so the agent asks again when the task resumes.

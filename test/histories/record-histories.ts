@@ -191,6 +191,12 @@ describe('recording workflow histories', () => {
     }
   });
 
+  it('task: checkpointed steps whose results are kept in the database', async () => {
+    const handle = await startTask({ steps: 3, call_tools: [{ name: 'word_count', args: { text: 'a b c' } }] });
+    await handle.result();
+    await save('task-step-results-in-database', handle.workflowId);
+  });
+
   it('webhook delivery: retried after a failed first attempt', async () => {
     const receiver = await WebhookReceiver.start(({ priorAttempts }) => (priorAttempts < 2 ? 503 : 200));
     try {

@@ -17,7 +17,7 @@ describe('recorded workflow histories', () => {
     const names = histories.map(({ file }) => file.replace(/(\.run\d+)?\.json$/, ''));
     const paths = ['complete', 'failed', 'cancelled', 'approval-approved', 'approval-denied', 'approval-expired', 'stop-process', 'clarification', 'continue-as-new'];
     // And the patched paths (see workflows/task.ts).
-    paths.push('stop-during-approval-request', 'feedback-as-it-completes');
+    paths.push('stop-during-approval-request', 'feedback-as-it-completes', 'step-results-in-database');
     for (const path of paths) {
       expect(names).toContain(`task-${path}`);
     }

@@ -396,3 +396,56 @@ describe('taskWorkflow cancelled after its approved draft was sent', () => {
     expect(left[0]!.effectAppliedAt).toBeInstanceOf(Date);
   });
 });
+
+describe('taskWorkflow with many large checkpointed results', () => {
+  // 16 steps of 160 KB each: a journal of 2.5 MB, past Temporal's 2 MB payload limit if every
+  // agent run carried it whole.
+  const STEPS = 16;
+  const RESULT_BYTES = 160 * 1024;
+  const bulkyAgents = createAgentRegistry([
+    {
+      slug: 'bulky',
+      aliases: [],
+      name: 'Bulky',
+      description: 'Checkpointed steps with large results.',
+      defaultTaskType: 'bulky',
+      tools: {},
+      taskTypes: {
+        bulky: defineTaskType({
+          description: 'Many large steps.',
+          input: z.strictObject({}),
+          emits: [],
+          timeoutMs: 120_000,
+          maximumAttempts: 1,
+          run: async (context) => {
+            let total = 0;
+            for (let step = 0; step < STEPS; step++) {
+              const result = await context.step(`step ${step}`, async () => ({ step, text: String(step % 10).repeat(RESULT_BYTES) }));
+              if (result.step !== step || result.text.length !== RESULT_BYTES) throw new Error(`step ${step} read back wrong`);
+              total += result.text.length;
+            }
+            return { output: { total } };
+          },
+        }),
+      },
+    },
+  ]);
+
+  it('keeps every agent run\'s input small: step results are read back from the database, not carried', async () => {
+    const worker = await workerWith(stack, () => ({}), bulkyAgents);
+    try {
+      const { handle } = await runWorkflow({ agent: 'bulky', taskType: 'bulky', execution: { timeoutMs: 120_000, maximumAttempts: 1 } }, worker.taskQueue);
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+      const { events } = await handle.fetchHistory();
+      const inputSizes = events!.flatMap((event) => {
+        const scheduled = event.activityTaskScheduledEventAttributes;
+        if (scheduled?.activityType?.name !== 'runAgent') return [];
+        return [(scheduled.input?.payloads ?? []).reduce((sum, payload) => sum + (payload.data?.length ?? 0), 0)];
+      });
+      expect(inputSizes).toHaveLength(STEPS + 1);
+      expect(Math.max(...inputSizes)).toBeLessThan(32 * 1024);
+    } finally {
+      await worker.stop();
+    }
+  }, 90_000);
+});
