@@ -17,6 +17,8 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY --from=build /app/prisma prisma
 COPY --from=build /app/package.json ./
+# The artifact volume (docker-compose.yml) takes this directory's owner when first mounted.
+RUN mkdir -p /data/artifacts && chown node:node /data/artifacts
 USER node
 EXPOSE 3000
 CMD ["node", "dist/server.js"]

@@ -4,7 +4,7 @@ import { type ContentStore, artifactContentPrefix } from '../lib/storage/content
 export interface RetentionReport {
   /** Artifacts whose retention window ended: rows and content removed. */
   purged: string[];
-  /** Approval-gated artifacts nobody acted on within the tenant's draft expiry. */
+  /** Approval-gated artifacts whose approval ran out undecided. */
   expiredDrafts: string[];
 }
 
@@ -17,11 +17,17 @@ const BATCH = 500;
 export function createPurgeExpiredArtifacts({ db, storage }: { db: Database; storage: ContentStore }) {
   return async function purgeExpiredArtifacts({ now }: { now: string }): Promise<RetentionReport> {
     const at = new Date(now);
+    // One clock with the workflow: a draft expires when its approval's `expires_at` (fixed by the
+    // workflow when it asked, the moment its timer runs out) has passed. Only a draft with no
+    // approval stored falls back to its age and the tenant's current draft expiry.
     const expiredDrafts = await db.$queryRaw<{ id: string }[]>`
       UPDATE artifacts a SET approval_status = 'expired'
         FROM tenants t
        WHERE t.id = a.tenant_id AND a.approval_status = 'pending'
-         AND a.created_at <= ${at}::timestamptz - make_interval(days => t.draft_expiry_days)
+         AND COALESCE(
+               (SELECT max(p.expires_at) FROM approvals p WHERE p.artifact_id = a.id),
+               a.created_at + make_interval(days => t.draft_expiry_days)
+             ) <= ${at}::timestamptz
       RETURNING a.id`;
 
     const purged: string[] = [];

@@ -2,8 +2,9 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { type Database, Prisma } from '../lib/db/client';
 import { applyRetentionWindow } from '../lib/db/artifact-retention';
 import { type AppendOutcome, appendTaskEvents } from '../lib/db/task-events';
-import { type ContentStore, taskContentPrefix } from '../lib/storage/content-store';
+import { type ContentStore, artifactContentPrefix, taskContentPrefix } from '../lib/storage/content-store';
 import type { ApprovalChange, TransitionRecord } from '../workflows/model';
+import { taskStartLatency } from '../lib/metrics/process-metrics';
 
 /**
  * Appends a transition's events, applies its patch to the task projection and writes its
@@ -24,6 +25,10 @@ export function createRecordTransition({ db, storage }: { db: Database; storage:
  */
 export async function writeTransition({ db, storage }: { db: Database; storage: ContentStore }, record: TransitionRecord): Promise<AppendOutcome> {
   const at = new Date(record.at);
+  const taskArtifacts = { taskId: record.taskId, tenantId: record.tenantId };
+  const discardedIds: string[] = [];
+  // Observed once committed: a rolled-back write started nothing.
+  const startLatencies: number[] = [];
   const result = await refuseUnstorableData(() => db.$transaction(async (tx) => {
     const outcome = await appendTaskEvents(tx, record, record.events, at, { onlyWhileStatus: record.onlyWhileStatus });
     // Retrying cannot bring a deleted task back; stop instead of failing forever.
@@ -31,7 +36,10 @@ export async function writeTransition({ db, storage }: { db: Database; storage: 
     if (outcome !== 'appended') return outcome;
 
     if (record.discardArtifacts) {
-      await tx.artifact.deleteMany({ where: { taskId: record.taskId, tenantId: record.tenantId } });
+      // An approved artifact whose effect ran (a sent email) stays: it is the record of what was done.
+      const discarded = await tx.artifact.findMany({ where: { ...taskArtifacts, effectAppliedAt: null }, select: { id: true } });
+      discardedIds.push(...discarded.map((artifact) => artifact.id));
+      await tx.artifact.deleteMany({ where: { ...taskArtifacts, id: { in: discardedIds } } });
     }
     if (record.artifacts?.length) {
       await tx.artifact.createMany({
@@ -58,7 +66,7 @@ export async function writeTransition({ db, storage }: { db: Database; storage: 
     if (record.approval) await writeApproval(tx, record, record.approval);
 
     const { patch } = record;
-    await tx.task.update({
+    const task = await tx.task.update({
       where: { id: record.taskId },
       data: {
         ...(patch.status && { status: patch.status }),
@@ -71,12 +79,19 @@ export async function writeTransition({ db, storage }: { db: Database; storage: 
         ...(patch.executions && { executions: patch.executions as unknown as Prisma.InputJsonArray }),
         ...(patch.feedback !== undefined && { feedback: patch.feedback }),
       },
+      select: { createdAt: true },
     });
+    if (patch.startedAt) startLatencies.push((Date.parse(patch.startedAt) - task.createdAt.getTime()) / 1000);
     return outcome;
   }));
+  for (const seconds of startLatencies) taskStartLatency.observe(Math.max(0, seconds));
   // Only once the rows are gone (content without a row is harmless, a row without content is
-  // not), and on every attempt: a retry after the commit still removes what is left.
-  if (record.discardArtifacts) await storage.deletePrefix(taskContentPrefix(record.tenantId, record.taskId));
+  // not). With nothing kept, on every attempt: a retry after the commit still removes what is left.
+  if (record.discardArtifacts) {
+    const kept = await db.artifact.count({ where: { ...taskArtifacts, effectAppliedAt: { not: null } } });
+    if (kept === 0) await storage.deletePrefix(taskContentPrefix(record.tenantId, record.taskId));
+    else for (const id of discardedIds) await storage.deletePrefix(artifactContentPrefix(record.tenantId, record.taskId, id));
+  }
   return result;
 }
 

@@ -71,6 +71,7 @@ export function createRunAgent({
     const activity = Context.current();
     const owner: TaskEventOwner = { taskId: request.taskId, tenantId: request.tenantId, agent: request.agent };
     const { journal } = request;
+    const stepResults = await readStepResults(db, request.taskId, journal);
     // Before any agent event: progress is recorded only while the task is `running`.
     if (request.start) await writeTransition({ db, storage }, request.start);
 
@@ -117,24 +118,18 @@ export function createRunAgent({
       // What earlier attempts of this run stored was never recorded (they did not complete).
       await Promise.all(Array.from({ length: attempt - 1 }, (_, index) => storage.delete(write(index + 1))));
       const storagePath = write(attempt);
-      // A large upload can outlast the heartbeat timeout: keep reporting in while it streams.
-      const beat = setInterval(() => activity.heartbeat(), HEARTBEAT_SLICE_MS);
-      try {
-        const stored = await storage.put(storagePath, typeof content === 'string' ? Buffer.from(content) : content);
-        // Measured once written (content may be a stream of unknown length); over the quota, the
-        // write is undone and the task fails.
-        const used = await tenantStoredBytes(db, request.tenantId);
-        if (used + stored.sizeBytes > storageQuotaBytes) {
-          await storage.delete(storagePath);
-          throw new AgentError(
-            'storage_quota_exceeded',
-            `Storing ${stored.sizeBytes} bytes would take the tenant's stored content to ${used + stored.sizeBytes} bytes, beyond its ${storageQuotaBytes}`,
-          );
-        }
-        return { storagePath, ...stored };
-      } finally {
-        clearInterval(beat);
+      const stored = await storage.put(storagePath, typeof content === 'string' ? Buffer.from(content) : content);
+      // Measured once written (content may be a stream of unknown length); over the quota, the
+      // write is undone and the task fails.
+      const used = await tenantStoredBytes(db, request.tenantId);
+      if (used + stored.sizeBytes > storageQuotaBytes) {
+        await storage.delete(storagePath);
+        throw new AgentError(
+          'storage_quota_exceeded',
+          `Storing ${stored.sizeBytes} bytes would take the tenant's stored content to ${used + stored.sizeBytes} bytes, beyond its ${storageQuotaBytes}`,
+        );
       }
+      return { storagePath, ...stored };
     }
 
     /**
@@ -232,9 +227,17 @@ export function createRunAgent({
         });
       },
       async step(name, work) {
-        if (replaying()) return replay('step').result as Awaited<ReturnType<typeof work>>;
+        if (replaying()) {
+          const entry = replay('step');
+          return ('resultId' in entry ? stepResults.get(entry.resultId) : entry.result) as Awaited<ReturnType<typeof work>>;
+        }
         const result = await work();
-        return suspend({ kind: 'step', name, result: result ?? null });
+        // Named by the attempt too: a zombie attempt of a halted run never overwrites the result
+        // the workflow journaled.
+        const resultId = derivedId('step', request.taskId, request.executionId, String(cursor), String(activity.info.attempt));
+        const stored = { value: (result ?? null) as Prisma.InputJsonValue };
+        await db.stepResult.upsert({ where: { id: resultId }, create: { id: resultId, taskId: request.taskId, result: stored }, update: {} });
+        return suspend({ kind: 'step', name, resultId });
       },
       async requestApproval(approval) {
         if (replaying()) return replay('approval').decision;
@@ -246,6 +249,10 @@ export function createRunAgent({
       },
     };
 
+    // Agent code may work longer than the heartbeat timeout without calling the SDK (a long step,
+    // a slow tool, a large upload): report in for it while this process is alive, so only a dead
+    // worker times the attempt out, not long work.
+    const keepAlive = setInterval(() => activity.heartbeat(), HEARTBEAT_SLICE_MS);
     try {
       const result = await taskType.run(context, parsed.data);
       return await recordCompletion(result.output);
@@ -255,6 +262,19 @@ export function createRunAgent({
         throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: !error.options.retryable });
       }
       throw error;
+    } finally {
+      clearInterval(keepAlive);
     }
   };
+}
+
+/** The results of the journal's checkpointed steps that live in the database, by ID. */
+async function readStepResults(db: Database, taskId: string, journal: JournalEntry[]): Promise<Map<string, unknown>> {
+  const ids = journal.flatMap((entry) => (entry.kind === 'step' && 'resultId' in entry ? [entry.resultId] : []));
+  if (ids.length === 0) return new Map();
+  const rows = await db.stepResult.findMany({ where: { taskId, id: { in: ids } } });
+  const results = new Map(rows.map((row) => [row.id, (row.result as { value: unknown }).value]));
+  const missing = ids.filter((id) => !results.has(id));
+  if (missing.length > 0) throw ApplicationFailure.nonRetryable(`Checkpointed step results are missing: ${missing.join(', ')}`, 'step_results_missing');
+  return results;
 }

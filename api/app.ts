@@ -20,9 +20,12 @@ import { filesRouter } from './files/router';
 import { healthRouter } from './health/router';
 import { refuseDeepJson } from './json-depth';
 import { openApiRouter } from './openapi/router';
+import { databaseMetrics } from './metrics/database-metrics';
+import { metricsRouter } from './metrics/router';
 import { authenticate } from './middleware/auth';
 import { createRateLimits } from './middleware/rate-limit';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
+import { observeHttpLatency } from './middleware/http-metrics';
 import { requestContext } from './middleware/request-context';
 import { retentionRouter } from './retention/router';
 import { tasksRouter } from './tasks/router';
@@ -51,9 +54,11 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger));
+  app.use(observeHttpLatency);
   app.use(healthRouter(deps));
   // The contract and its docs are public, like the health checks.
   app.use(openApiRouter());
+  app.use(metricsRouter({ token: deps.config.METRICS_TOKEN, extra: [databaseMetrics(deps)] }));
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
   const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));

@@ -42,6 +42,8 @@ const envSchema = z.object({
   TASKWRIGHT_DEV_API_KEY: z.preprocess(emptyAsUnset, z.string().regex(/^tw_[A-Za-z0-9_-]{16,}$/, 'expected tw_ followed by at least 16 characters').optional()),
   PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(logLevels).default('info')),
+  METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, 'at least 16 characters').optional()),
+  WORKER_METRICS_PORT: z.preprocess(emptyAsUnset, port.optional()),
   MAX_BODY_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1024).default(1_048_576)),
   SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(30_000)),
   TEMPORAL_DEV_PORT: z.preprocess(emptyAsUnset, port.default(7233)),

@@ -96,6 +96,8 @@ export interface ApprovalDecision {
  * so nothing before the suspension point is done twice.
  */
 export type JournalEntry =
+  // `resultId`: the result is in the step_results table. Runs recorded before that carry `result`.
+  | { kind: 'step'; name: string; resultId: string }
   | { kind: 'step'; name: string; result: unknown }
   | { kind: 'approval'; approvalId: string; decision: ApprovalDecision }
   | { kind: 'clarification'; question: string; answer: string };
@@ -109,7 +111,7 @@ export type AgentOutcome =
       /** Set when the activity recorded the completion itself (artifacts and `task.complete`). */
       recorded?: { at: string; executions: Execution[] };
     }
-  | { kind: 'step'; name: string; result: unknown; artifacts: ArtifactRecord[] }
+  | { kind: 'step'; name: string; resultId: string; artifacts: ArtifactRecord[] }
   | { kind: 'approval'; request: ApprovalRequest; artifacts: ArtifactRecord[]; effect?: ArtifactEffectRequest }
   | { kind: 'clarification'; question: string; artifacts: ArtifactRecord[] };
 

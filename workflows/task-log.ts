@@ -134,9 +134,16 @@ export class TaskLog {
     await this.changeStatus('needs_clarification', [], { executions: this.closeExecution('awaiting_input', question) }, { question });
   }
 
-  /** `stop` took effect: the execution is halted and the task waits for `process`. */
+  /**
+   * `stop` took effect: the execution is halted and the task waits for `process`. An approval
+   * requested as the stop arrived is withdrawn; the agent asks again once the task resumes.
+   */
   async hold(): Promise<void> {
-    await this.changeStatus('on_hold', [], { executions: this.closeExecution('stopped', 'stopped') });
+    const open = this.state.pendingApproval;
+    this.state.pendingApproval = null;
+    const withdrawn = open ? this.cancelledApproval(open, nowIso()) : undefined;
+    const events = withdrawn ? [this.approvalResolvedEvent(withdrawn)] : [];
+    await this.changeStatus('on_hold', events, { executions: this.closeExecution('stopped', 'stopped') }, {}, withdrawn);
   }
 
   async recordArtifacts(artifacts: ArtifactRecord[]): Promise<void> {
@@ -224,10 +231,8 @@ export class TaskLog {
     const events: EventRecord[] = [];
     const open = this.state.pendingApproval;
     // A task that ends while it waits for a decision takes its open approval with it.
-    const approval: ApprovalChange | undefined = open
-      ? { kind: 'resolved', id: open.id, status: 'cancelled', comment: null, decidedBy: null, decidedAt: now }
-      : undefined;
-    if (approval) events.push(this.event('approval.resolved', { approval_id: approval.id, decision: 'cancelled', comment: null, decided_by: null }));
+    const approval = open ? this.cancelledApproval(open, now) : undefined;
+    if (approval) events.push(this.approvalResolvedEvent(approval));
     const from = this.state.status;
     events.push(this.event(`task.${status}`, { from, to: status, ...(error && { error }) }));
     await this.record(events, { ...patch, error, status, completedAt: now, executions }, { approval, discardArtifacts: status === 'cancelled' });
@@ -242,6 +247,14 @@ export class TaskLog {
   /** Resolves once every write issued so far has landed (before continuing as new). */
   async flushed(): Promise<void> {
     await this.writes;
+  }
+
+  private cancelledApproval(open: PendingApproval, at: string): Extract<ApprovalChange, { kind: 'resolved' }> {
+    return { kind: 'resolved', id: open.id, status: 'cancelled', comment: null, decidedBy: null, decidedAt: at };
+  }
+
+  private approvalResolvedEvent(approval: Extract<ApprovalChange, { kind: 'resolved' }>): EventRecord {
+    return this.event('approval.resolved', { approval_id: approval.id, decision: approval.status, comment: approval.comment, decided_by: approval.decidedBy });
   }
 
   private openExecution(): TaskPatch {

@@ -10,16 +10,22 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from './definitions';
-import { type AgentOutcome, type ApprovalDecision, type TaskError, type TaskSnapshot, type TaskWorkflowInput, OPEN_STATUSES, isTerminal } from './model';
+import { type AgentOutcome, type ApprovalDecision, type JournalEntry, type TaskError, type TaskSnapshot, type TaskWorkflowInput, OPEN_STATUSES, isTerminal } from './model';
 import { TaskLog } from './task-log';
 
 const DEFAULT_HISTORY_LIMIT = 2_000;
+
+// Patch IDs: each names a change of the workflow's commands that runs recorded before it must not
+// take (see README, "Workflow versioning").
+const STOP_WITHDRAWS_APPROVAL = 'stop-withdraws-approval';
+const ENDS_AFTER_HANDLERS = 'ends-after-handlers';
 
 /**
  * A task: run its agent until it finishes, pausing where the agent asks for an approval or a
@@ -126,7 +132,11 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
     // A gated artifact not acted on expires after the tenant's draft expiry.
     const timeoutMs = outcome.request.timeoutMs ?? (outcome.effect ? (task.draftExpiryMs ?? task.approval.timeoutMs) : task.approval.timeoutMs);
     await log.requestApproval(outcome.request, timeoutMs);
-    const answered = await condition(() => decision !== undefined, timeoutMs);
+    // A stop accepted while the request was being recorded (the task was still `running`) holds
+    // the task now, withdrawing the approval, instead of once somebody decides it.
+    const stopWithdraws = patched(STOP_WITHDRAWS_APPROVAL);
+    const answered = await condition(() => decision !== undefined || (stopWithdraws && stopRequested), timeoutMs);
+    if (stopWithdraws && stopRequested && decision === undefined) return;
     const resolved: ApprovalDecision = answered && decision ? decision : { decision: 'expired', comment: null, decidedBy: null };
     decision = undefined;
     if (resolved.decision === 'expired' && task.approval.onTimeout === 'fail') {
@@ -155,53 +165,67 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
   }
 
   try {
-    for (;;) {
-      // Every stop takes effect here, before anything waits: one that halted the agent, and one
-      // that arrived while no agent code ran.
-      if (stopRequested) {
-        stopRequested = false;
-        await log.hold();
-      }
-      await continueAsNewIfLong();
-      // pending, on_hold and needs_clarification wait for `process`, which starts an execution.
-      await condition(() => log.status === 'queued' || log.status === 'running');
-      if (log.status === 'queued') log.startExecution();
-      if (stopRequested) continue;
-      // The agent's progress is recorded only while the task is `running` in the database.
-      await log.flushed();
+    return await runTask();
+  } finally {
+    // An update accepted just before the task ended (feedback, say) is answered and its write
+    // lands before the run closes; the server would otherwise fail it unfinished.
+    if (!allHandlersFinished() && patched(ENDS_AFTER_HANDLERS)) await CancellationScope.nonCancellable(() => condition(allHandlersFinished));
+  }
 
-      const outcome = await runSegment();
-      if (outcome === 'stopped') continue;
-      log.startWritten();
-      // Recorded by the activity: the task is complete, whatever arrived meanwhile.
-      if (outcome.kind === 'complete' && outcome.recorded) {
-        log.adoptCompletion(outcome.artifacts, outcome.recorded.executions);
-        return log.snapshot();
+  async function runTask(): Promise<TaskSnapshot> {
+    try {
+      for (;;) {
+        // Every stop takes effect here, before anything waits: one that halted the agent, and one
+        // that arrived while no agent code ran.
+        if (stopRequested) {
+          stopRequested = false;
+          await log.hold();
+        }
+        await continueAsNewIfLong();
+        // pending, on_hold and needs_clarification wait for `process`, which starts an execution.
+        await condition(() => log.status === 'queued' || log.status === 'running');
+        if (log.status === 'queued') log.startExecution();
+        if (stopRequested) continue;
+        // The agent's progress is recorded only while the task is `running` in the database.
+        await log.flushed();
+
+        const outcome = await runSegment();
+        if (outcome === 'stopped') continue;
+        log.startWritten();
+        // Recorded by the activity: the task is complete, whatever arrived meanwhile.
+        if (outcome.kind === 'complete' && outcome.recorded) {
+          log.adoptCompletion(outcome.artifacts, outcome.recorded.executions);
+          return log.snapshot();
+        }
+        await log.recordArtifacts(outcome.artifacts);
+        throwIfCancelled();
+        if (outcome.kind === 'complete') {
+          await log.finish('complete', { output: outcome.output, progress: 1 });
+          return log.snapshot();
+        }
+        if (outcome.kind === 'step') {
+          // The result stays in the database (runs recorded before carried it in the outcome).
+          const legacy = outcome as { result?: unknown; resultId?: string };
+          const entry: JournalEntry =
+            legacy.resultId === undefined ? { kind: 'step', name: outcome.name, result: legacy.result } : { kind: 'step', name: outcome.name, resultId: legacy.resultId };
+          log.state.journal = [...log.state.journal, entry];
+        }
+        // Stopped while the outcome was recorded: hold now. An unanswered approval or question is
+        // not journaled, so the agent asks again when the task resumes.
+        if (stopRequested) continue;
+        if (outcome.kind === 'approval') await awaitApproval(outcome);
+        if (outcome.kind === 'clarification') await log.askClarification(outcome.question);
       }
-      await log.recordArtifacts(outcome.artifacts);
-      throwIfCancelled();
-      if (outcome.kind === 'complete') {
-        await log.finish('complete', { output: outcome.output, progress: 1 });
-        return log.snapshot();
+    } catch (error) {
+      if (error instanceof ContinueAsNew) throw error;
+      if (isCancellation(error)) {
+        await log.finish('cancelled', {});
+        throw error;
       }
-      if (outcome.kind === 'step') {
-        log.state.journal = [...log.state.journal, { kind: 'step', name: outcome.name, result: outcome.result }];
-      }
-      // Stopped while the outcome was recorded: hold now. An unanswered approval or question is
-      // not journaled, so the agent asks again when the task resumes.
-      if (stopRequested) continue;
-      if (outcome.kind === 'approval') await awaitApproval(outcome);
-      if (outcome.kind === 'clarification') await log.askClarification(outcome.question);
+      const failure = describeFailure(error);
+      await log.finish('failed', { error: failure });
+      throw ApplicationFailure.nonRetryable(failure.message, failure.code);
     }
-  } catch (error) {
-    if (error instanceof ContinueAsNew) throw error;
-    if (isCancellation(error)) {
-      await log.finish('cancelled', {});
-      throw error;
-    }
-    const failure = describeFailure(error);
-    await log.finish('failed', { error: failure });
-    throw ApplicationFailure.nonRetryable(failure.message, failure.code);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Database, Prisma } from '../../lib/db/client';
 import type { EventFeed } from '../../lib/events/feed';
 import { type EventRow, presentEvent } from '../../lib/events/present';
 import { readEvents } from '../../lib/events/read';
+import { sseClients } from '../../lib/metrics/process-metrics';
 
 export interface StreamFilter {
   tenantId: string;
@@ -77,9 +78,11 @@ export async function streamEvents(req: Request, res: Response, options: StreamO
     if (!awaitingDrain) res.write(': keep-alive\n\n');
   }, options.keepAliveMs);
   const timeLimit = options.maxStreamMs > 0 ? setTimeout(() => finish(`open for ${options.maxStreamMs} ms, the limit`), options.maxStreamMs) : undefined;
+  sseClients.inc();
   const close = () => {
     if (closed) return;
     closed = true;
+    sseClients.dec();
     subscription.unsubscribe();
     clearInterval(keepAlive);
     clearTimeout(timeLimit);

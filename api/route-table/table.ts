@@ -6,6 +6,7 @@ import { downloadRoutes } from '../downloads/routes';
 import { eventRoutes } from '../events/routes';
 import { fileRoutes } from '../files/routes';
 import { healthRoutes } from '../health/routes';
+import { metricsRoutes } from '../metrics/routes';
 import { openApiRoutes } from '../openapi/routes';
 import { retentionRoutes } from '../retention/routes';
 import { taskRoutes } from '../tasks/routes';
@@ -15,6 +16,7 @@ import type { RouteDeclaration } from './declare';
 
 const RESOURCES: Record<string, RouteDeclaration>[] = [
   healthRoutes,
+  metricsRoutes,
   openApiRoutes,
   downloadRoutes,
   taskRoutes,

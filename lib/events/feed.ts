@@ -100,6 +100,11 @@ export class EventFeed {
     return { position: this.position, unsubscribe };
   }
 
+  /** The highest seq published to subscribers so far. */
+  get published(): bigint {
+    return this.position;
+  }
+
   /** Calls `follower` whenever new events were seen; it reads the table itself. */
   follow(follower: () => void): () => void {
     this.followers.add(follower);

@@ -7,6 +7,7 @@ import type { Database } from '../db/client';
 import type { OutboundFetcher } from '../outbound/fetch-url';
 import type { ContentStore } from '../storage/content-store';
 import type { WebhookDeliveryOptions } from '../webhooks/attempt';
+import { observeActivities } from './activity-metrics';
 
 export interface TaskWorkerOptions {
   connection: NativeConnection;
@@ -43,6 +44,7 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
       ...createActivities(options),
       ...createWebhookActivities(options.db, options.webhookDelivery),
     },
+    interceptors: { activity: [observeActivities] },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,
     ...(options.concurrency && {
       maxConcurrentWorkflowTaskExecutions: options.concurrency.workflowTasks,

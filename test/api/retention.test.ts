@@ -61,7 +61,9 @@ describe('the retention workflow', () => {
     const fresh = await runTask(tenant, { emit_file: { display_name: 'fresh.bin', size_bytes: 32 } });
     const drafting = await runTask(tenant, { emit_draft: { to: 'a@example.com', subject: 's', body: 'b' } }, 'awaiting_approval');
     await stack.db.$executeRaw`UPDATE artifacts SET created_at = now() - interval '100 days', expires_at = now() - interval '10 days' WHERE task_id = ${old}`;
+    // Requested 8 days ago: its approval ran out a day ago.
     await stack.db.$executeRaw`UPDATE artifacts SET created_at = now() - interval '8 days' WHERE task_id = ${drafting}`;
+    await stack.db.$executeRaw`UPDATE approvals SET requested_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE task_id = ${drafting}`;
     const oldFiles = (await stack.db.artifact.findMany({ where: { taskId: old } })).map((artifact) => artifact.id);
     const oldDir = path.join(stack.config.artifactDir, tenant.tenantId, old);
     expect(fs.readdirSync(oldDir)).toHaveLength(1);
@@ -89,6 +91,26 @@ describe('the retention workflow', () => {
     await stack.request(`/v1/tasks/${drafting}/cancel`, { method: 'POST', apiKey: tenant.apiKey });
     await waitForTask(stack, drafting, (task) => task.status === 'cancelled', { apiKey: tenant.apiKey });
     expect(await stack.db.outboxMessage.count({ where: { idempotencyKey: draft.id } })).toBe(0);
+  });
+
+  it("expires a draft when its approval runs out, the workflow's clock, not by a draft expiry changed since", async () => {
+    const tenant = await stack.newTenant();
+    const drafting = await runTask(tenant, { emit_draft: { to: 'b@example.com', subject: 's', body: 'b' } }, 'awaiting_approval');
+    // Requested two days ago under the 7-day default; the tenant has shortened it to 1 day since.
+    await stack.db.$executeRaw`UPDATE artifacts SET created_at = now() - interval '2 days' WHERE task_id = ${drafting}`;
+    await stack.db.$executeRaw`UPDATE approvals SET requested_at = now() - interval '2 days', expires_at = now() + interval '5 days' WHERE task_id = ${drafting}`;
+    await stack.request('/v1/retention', { method: 'PUT', apiKey: tenant.apiKey, json: { draft_expiry_days: 1 } });
+
+    const report = await runRetention();
+    const draft = await stack.db.artifact.findFirstOrThrow({ where: { taskId: drafting, type: 'echo.email_draft' } });
+    expect(report.expiredDrafts).not.toContain(draft.id);
+    expect(draft.approvalStatus).toBe('pending');
+    // Still open, as the workflow says: approving it sends it.
+    const approval = await stack.db.approval.findFirstOrThrow({ where: { artifactId: draft.id } });
+    expect((await stack.request(`/v1/approvals/${approval.id}/approve`, { method: 'POST', apiKey: tenant.apiKey, json: {} })).status).toBe(200);
+    await waitForTask(stack, drafting, (task) => task.status === 'complete', { apiKey: tenant.apiKey });
+    expect(await stack.db.artifact.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ approvalStatus: 'approved', effectAppliedAt: expect.any(Date) });
+    expect(await stack.db.outboxMessage.count({ where: { idempotencyKey: draft.id } })).toBe(1);
   });
 
   it('is scheduled once per task queue, however many workers ensure it', async () => {

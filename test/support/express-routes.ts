@@ -11,6 +11,7 @@ interface Layer {
 /** Middleware that passes requests on (or answers only errors and unmatched paths): not routes. */
 const PASS_THROUGH = new Set([
   'identifyRequest',
+  'observeHttpLatency',
   'refuseNulInUrl',
   'authenticateBearer',
   'limitRequests',

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
-import { decideUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { type Activities, createActivities } from '../../activities';
-import { createOutboxMailTransport } from '../../lib/mail/outbox-transport';
-import { builtInAgents } from '../../agents/registry';
-import type { TaskSnapshot, TaskWorkflowInput, TransitionRecord } from '../../workflows/model';
+import { WorkflowFailedError, type WorkflowHandle, WorkflowUpdateStage } from '@temporalio/client';
+import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
+import { Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
+import { createAgentRegistry } from '../../agents/registry';
+import { firstEventIs, gatedWorker, workerWith } from '../support/custom-workers';
+import { defineTaskType } from '../../agents/sdk';
+import { z } from 'zod';
+import type { TaskSnapshot, TaskWorkflowInput } from '../../workflows/model';
 import type { taskWorkflow } from '../../workflows/task';
 import { eventually } from '../support/eventually';
 import { testEnvironment } from '../support/globals';
@@ -111,60 +113,6 @@ describe('taskWorkflow over a long life', () => {
   });
 });
 
-/** A worker on its own task queue whose activities are the real ones, some of them wrapped. */
-async function workerWith(wrap: (real: Activities) => Partial<Activities>) {
-  const env = testEnvironment();
-  const real = createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound, storageQuotaBytes: stack.config.TENANT_MAX_STORAGE_BYTES });
-  const taskQueue = `${stack.taskQueue}-custom-${Math.random().toString(36).slice(2)}`;
-  const connection = await NativeConnection.connect({ address: env.temporalAddress });
-  const worker = await Worker.create({
-    connection,
-    taskQueue,
-    workflowBundle: { codePath: env.workflowBundle },
-    activities: { ...real, ...wrap(real) },
-  });
-  const running = worker.run();
-  return {
-    taskQueue,
-    async stop() {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    },
-  };
-}
-
-/**
- * A worker whose recordTransition holds the first write matching `holdOn` until `release()`: the
- * test can then send a command while that write is in flight.
- */
-async function gatedWorker(holdOn: (record: TransitionRecord) => boolean) {
-  let reached!: () => void;
-  const atGate = new Promise<void>((resolve) => (reached = resolve));
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let held = false;
-  const worker = await workerWith((real) => ({
-    async recordTransition(record: TransitionRecord) {
-      if (!held && holdOn(record)) {
-        held = true;
-        reached();
-        await released;
-      }
-      return real.recordTransition(record);
-    },
-  }));
-  return {
-    taskQueue: worker.taskQueue,
-    atGate,
-    release,
-    async stop() {
-      release();
-      await worker.stop();
-    },
-  };
-}
-
 function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: string): Promise<TaskSnapshot> {
   return eventually(async () => {
     const state = await handle.query(taskStateQuery);
@@ -172,13 +120,12 @@ function waitForState(handle: WorkflowHandle<typeof taskWorkflow>, status: strin
   }, `the task to reach ${status}`);
 }
 
-const firstEventIs = (type: string) => (record: TransitionRecord) => record.events[0]?.type === type;
 
 describe('taskWorkflow cancelled while it records its artifacts', () => {
   // A completing agent records its artifacts and the completion in one write (no window); one
   // that suspends for an approval has its artifacts recorded by the workflow first.
   it('ends cancelled, with the artifacts discarded, not awaiting approval', async () => {
-    const gate = await gatedWorker(firstEventIs('artifact.emitted'));
+    const gate = await gatedWorker(stack, firstEventIs('artifact.emitted'));
     try {
       const { task, handle } = await runWorkflow({ input: { require_approval: true }, execution: { timeoutMs: 60_000, maximumAttempts: 1 } }, gate.taskQueue);
       await gate.atGate;
@@ -197,7 +144,7 @@ describe('taskWorkflow cancelled while it records its artifacts', () => {
 
 describe('taskWorkflow stopped while no agent code runs', () => {
   it('holds at once, even when the history is long enough to continue as new', async () => {
-    const gate = await gatedWorker(firstEventIs('approval.resolved'));
+    const gate = await gatedWorker(stack, firstEventIs('approval.resolved'));
     try {
       const { handle } = await runWorkflow({ input: { require_approval: true }, historyLimit: 12 }, gate.taskQueue);
       const awaiting = await waitForState(handle, 'awaiting_approval');
@@ -214,7 +161,7 @@ describe('taskWorkflow stopped while no agent code runs', () => {
   });
 
   it('holds before waiting on an approval it was stopped during; the agent asks again on process', async () => {
-    const gate = await gatedWorker(firstEventIs('artifact.emitted'));
+    const gate = await gatedWorker(stack, firstEventIs('artifact.emitted'));
     try {
       const { task, handle } = await runWorkflow({ input: { require_approval: true } }, gate.taskQueue);
       await gate.atGate;
@@ -255,7 +202,7 @@ describe('artifact work retried by Temporal', () => {
   /** A worker whose first agent run does all its work and then fails as if its answer was lost. */
   async function workerFailingFirstAgentRun() {
     let failed = false;
-    const worker = await workerWith((real) => ({
+    const worker = await workerWith(stack, (real) => ({
       async runAgent(request) {
         const outcome = await real.runAgent(request);
         if (!failed) {
@@ -304,7 +251,7 @@ describe('artifact work retried by Temporal', () => {
 
   it('sends an approved draft once when the effect is retried after it sent', async () => {
     let failed = false;
-    const worker = await workerWith((real) => ({
+    const worker = await workerWith(stack, (real) => ({
       async applyArtifactEffect(request) {
         const result = await real.applyArtifactEffect(request);
         // As if the worker died before recording that it applied the effect.
@@ -329,4 +276,176 @@ describe('artifact work retried by Temporal', () => {
       await worker.stop();
     }
   });
+});
+
+/** Rejects if `promise` has not settled within `ms`: a command that hangs fails the test instead. */
+function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+describe('taskWorkflow stopped while its approval request is recorded', () => {
+  it('holds at once with the approval withdrawn, not after the approval is decided; process asks again', async () => {
+    const gate = await gatedWorker(stack, firstEventIs('approval.requested'));
+    try {
+      const { task, handle } = await runWorkflow({ input: { require_approval: true } }, gate.taskQueue);
+      await gate.atGate;
+      const stop = await handle.startUpdate(stopUpdate, { args: [], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      gate.release();
+      expect(await within(5_000, stop.result(), 'stop')).toMatchObject({ status: 'on_hold', pendingApproval: null });
+      const [withdrawn] = await stack.db.approval.findMany({ where: { taskId: task.id } });
+      expect(withdrawn).toMatchObject({ status: 'cancelled' });
+
+      await handle.executeUpdate(processUpdate, { args: [{}] });
+      const awaiting = await waitForState(handle, 'awaiting_approval');
+      expect(awaiting.pendingApproval!.id).not.toBe(withdrawn!.id);
+      await handle.executeUpdate(decideUpdate, { args: [{ approvalId: awaiting.pendingApproval!.id, decision: 'approved', decidedBy: 'a@example.com' }] });
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+    } finally {
+      await gate.stop();
+    }
+  });
+});
+
+describe('taskWorkflow ending while a command is still being recorded', () => {
+  it('waits for the command to finish before it completes, so the command answers', async () => {
+    // An agent run that takes a second without a checkpoint: it completes (and records that
+    // itself) while the feedback write is held.
+    const gate = await gatedWorker(stack, firstEventIs('task.updated'), (real) => ({
+      async runAgent(request) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        return real.runAgent(request);
+      },
+    }));
+    try {
+      const { task, handle } = await runWorkflow({ input: { message: 'done soon' } }, gate.taskQueue);
+      await waitForState(handle, 'running');
+      const feedback = handle.executeUpdate(feedbackUpdate, { args: [{ feedback: 'like', by: 'ann@example.com' }] });
+      await gate.atGate;
+      await eventually(async () => ((await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).status === 'complete' ? true : undefined), 'the task to complete');
+      gate.release();
+      expect(await feedback).toMatchObject({ status: 'complete', feedback: 'like' });
+      // The run never tried to close with the handler unfinished (the server refuses that by
+      // failing the workflow task; an SDK or server that does not interrupts the handler).
+      const history = (await handle.fetchHistory()).events!.map((event) => event.eventType);
+      expect(history).not.toContain(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+      expect(await handle.result()).toMatchObject({ status: 'complete', feedback: 'like' });
+      expect(await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'complete', feedback: 'like' });
+    } finally {
+      await gate.stop();
+    }
+  });
+});
+
+describe('taskWorkflow with a step longer than the heartbeat timeout', () => {
+  // Longer than the agent activity's 30 s heartbeat timeout, without calling any SDK function.
+  const STEP_MS = 33_000;
+  const slowAgents = createAgentRegistry([
+    {
+      slug: 'slow',
+      aliases: [],
+      name: 'Slow',
+      description: 'One long checkpointed step of plain work.',
+      defaultTaskType: 'slow',
+      tools: {},
+      taskTypes: {
+        slow: defineTaskType({
+          description: 'One long step.',
+          input: z.strictObject({}),
+          emits: [],
+          timeoutMs: 120_000,
+          maximumAttempts: 1,
+          run: async (context) => {
+            const waited = await context.step('long work', () => new Promise<number>((resolve) => setTimeout(() => resolve(STEP_MS), STEP_MS)));
+            return { output: { waited } };
+          },
+        }),
+      },
+    },
+  ]);
+
+  it('keeps the agent activity alive through it instead of timing it out and starting over', async () => {
+    const worker = await workerWith(stack, () => ({}), slowAgents);
+    try {
+      const { handle } = await runWorkflow({ agent: 'slow', taskType: 'slow', execution: { timeoutMs: 120_000, maximumAttempts: 1 } }, worker.taskQueue);
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+    } finally {
+      await worker.stop();
+    }
+  }, 90_000);
+});
+
+describe('taskWorkflow cancelled after its approved draft was sent', () => {
+  it('discards its other artifacts but keeps the record of the draft it sent', async () => {
+    const { task, handle } = await runWorkflow({ input: { emit_draft: { to: 'sam@example.com', subject: 'Hi', body: 'Sent' }, require_approval: true } });
+    const draftApproval = await waitForState(handle, 'awaiting_approval');
+    const draftId = draftApproval.pendingApproval!.request.artifactId!;
+    await handle.executeUpdate(decideUpdate, { args: [{ approvalId: draftApproval.pendingApproval!.id, decision: 'approved', decidedBy: 'a@example.com' }] });
+    // The agent goes on to ask for the second approval, of its result: cancel there.
+    await eventually(async () => {
+      const state = await handle.query(taskStateQuery);
+      return state.pendingApproval && state.pendingApproval.id !== draftApproval.pendingApproval!.id ? state : undefined;
+    }, 'the second approval');
+    await handle.cancel();
+    await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+
+    expect(await stack.db.outboxMessage.count({ where: { idempotencyKey: draftId } })).toBe(1);
+    const left = await stack.db.artifact.findMany({ where: { taskId: task.id } });
+    expect(left.map((artifact) => [artifact.id, artifact.type, artifact.approvalStatus])).toEqual([[draftId, 'echo.email_draft', 'approved']]);
+    expect(left[0]!.effectAppliedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe('taskWorkflow with many large checkpointed results', () => {
+  // 16 steps of 160 KB each: a journal of 2.5 MB, past Temporal's 2 MB payload limit if every
+  // agent run carried it whole.
+  const STEPS = 16;
+  const RESULT_BYTES = 160 * 1024;
+  const bulkyAgents = createAgentRegistry([
+    {
+      slug: 'bulky',
+      aliases: [],
+      name: 'Bulky',
+      description: 'Checkpointed steps with large results.',
+      defaultTaskType: 'bulky',
+      tools: {},
+      taskTypes: {
+        bulky: defineTaskType({
+          description: 'Many large steps.',
+          input: z.strictObject({}),
+          emits: [],
+          timeoutMs: 120_000,
+          maximumAttempts: 1,
+          run: async (context) => {
+            let total = 0;
+            for (let step = 0; step < STEPS; step++) {
+              const result = await context.step(`step ${step}`, async () => ({ step, text: String(step % 10).repeat(RESULT_BYTES) }));
+              if (result.step !== step || result.text.length !== RESULT_BYTES) throw new Error(`step ${step} read back wrong`);
+              total += result.text.length;
+            }
+            return { output: { total } };
+          },
+        }),
+      },
+    },
+  ]);
+
+  it('keeps every agent run\'s input small: step results are read back from the database, not carried', async () => {
+    const worker = await workerWith(stack, () => ({}), bulkyAgents);
+    try {
+      const { handle } = await runWorkflow({ agent: 'bulky', taskType: 'bulky', execution: { timeoutMs: 120_000, maximumAttempts: 1 } }, worker.taskQueue);
+      expect(await handle.result()).toMatchObject({ status: 'complete' });
+      const { events } = await handle.fetchHistory();
+      const inputSizes = events!.flatMap((event) => {
+        const scheduled = event.activityTaskScheduledEventAttributes;
+        if (scheduled?.activityType?.name !== 'runAgent') return [];
+        return [(scheduled.input?.payloads ?? []).reduce((sum, payload) => sum + (payload.data?.length ?? 0), 0)];
+      });
+      expect(inputSizes).toHaveLength(STEPS + 1);
+      expect(Math.max(...inputSizes)).toBeLessThan(32 * 1024);
+    } finally {
+      await worker.stop();
+    }
+  }, 90_000);
 });
