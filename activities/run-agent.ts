@@ -45,7 +45,7 @@ class Suspension extends Error {
  */
 export function createRunAgent({ db, agents, storage, services }: { db: Database; agents: AgentRegistry; storage: ContentStore; services: AgentServicesFor }) {
   return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
-    const agent = agents.get(request.agent);
+    const agent = await agents.find(request.tenantId, request.agent);
     const taskType = agent?.taskTypes[request.taskType];
     if (!agent || !taskType) {
       throw ApplicationFailure.nonRetryable(`Agent ${request.agent} has no task type ${request.taskType}`, 'unknown_task_type');

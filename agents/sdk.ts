@@ -197,6 +197,10 @@ export interface TaskTypeDefinition<Input extends JsonObject = JsonObject> {
   timeoutMs: number;
   /** Attempts before a retryable error fails the task. */
   maximumAttempts: number;
+  /** How long the agent may go without a heartbeat before its attempt fails (DEFAULT_HEARTBEAT_TIMEOUT_MS). */
+  heartbeatTimeoutMs?: number;
+  /** The input's JSON Schema as published, when `input` is not a zod schema that can derive it. */
+  inputJsonSchema?: JsonObject;
   /** How long approvals wait and what happens when nobody answers (default: 7 days, fail). */
   approval?: ApprovalPolicy;
   /** Artifact types that take effect only once approved, with the effect each one has. */
@@ -214,6 +218,8 @@ export interface AgentDefinition {
   defaultTaskType: string;
   /** The tools (skills) its code may call through `context.tools`. */
   tools?: Record<string, ToolDefinition>;
+  /** Set for a tenant's registered agent: where it is reached over HTTP. */
+  endpoint?: string;
   taskTypes: Record<string, TaskTypeDefinition>;
 }
 

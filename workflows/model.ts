@@ -36,6 +36,9 @@ export type EventType =
 
 export type Priority = 'low' | 'normal' | 'high';
 
+/** How long an agent activity may go without a heartbeat unless its task type says otherwise. */
+export const DEFAULT_HEARTBEAT_TIMEOUT_MS = 30_000;
+
 export interface TaskError {
   code: string;
   message: string;
@@ -129,7 +132,7 @@ export interface TaskWorkflowInput {
   /** Created with `defer`: waits in `pending` for `process`. */
   deferred: boolean;
   /** From the agent manifest. */
-  execution: { timeoutMs: number; maximumAttempts: number };
+  execution: { timeoutMs: number; maximumAttempts: number; heartbeatTimeoutMs?: number };
   approval: ApprovalPolicy;
   /** How long an approval-gated artifact waits for a decision (the tenant's draft expiry). */
   draftExpiryMs?: number;
