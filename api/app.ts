@@ -9,6 +9,7 @@ import type { Logger } from '../lib/logger';
 import type { DownloadUrlSigner } from '../lib/signing/download-urls';
 import type { ContentStore } from '../lib/storage/content-store';
 import type { TaskStarter } from '../lib/temporal/task-starter';
+import { agentCallbacksRouter } from './agent-callbacks/router';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
@@ -50,6 +51,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRouter(deps));
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
+  // Registered agents report back with their execution's callback token, not an API key.
+  app.use(refuseNulInUrl, agentCallbacksRouter(deps));
   const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));
   app.use('/v1', refuseNulInUrl, authenticate(apiKeys));
   // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters,

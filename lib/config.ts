@@ -43,6 +43,7 @@ const envSchema = z.object({
   FETCH_TIMEOUT_MS: milliseconds(100, 30_000),
   FILE_MAX_BYTES: bytes(100 * MIB),
   WEBHOOK_TIMEOUT_MS: milliseconds(100, 10_000),
+  AGENT_DISPATCH_TIMEOUT_MS: milliseconds(100, 10_000),
   WEBHOOK_RETRY_INITIAL_MS: milliseconds(10, 30_000),
   WEBHOOK_RETRY_MAX_INTERVAL_MS: milliseconds(10, 6 * 3_600_000),
   WEBHOOK_RETRY_WINDOW_MS: milliseconds(0, 3 * 86_400_000),
