@@ -53,6 +53,14 @@ export interface Execution {
   started_at: string;
   completed_at: string | null;
   output_summary: string | null;
+  /** Model tokens used, for agents that call a language model (llm). */
+  usage?: TokenUsage;
+}
+
+export interface TokenUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
 }
 
 /** Context a person gave the agent with `process` (or the answer to its question). */
