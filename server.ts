@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { agentsFor } from './agents/remote/registered-agents';
+import { agentsFor } from './agents/configured';
 import { createApp } from './api/app';
 import { ensureDevTenant } from './lib/auth/bootstrap';
 import { loadConfigOrExit } from './lib/config';

@@ -48,11 +48,7 @@ export class AgentRegistry {
   builtIns(): AgentDefinition[] {
     return [...new Set(this.byName.values())];
   }
-
-  /** The same built-in agents, with the tenants' registered agents from `source`. */
-  withRegistered(source: RegisteredAgentSource): AgentRegistry {
-    return new AgentRegistry(this.builtIns(), source);
-  }
 }
 
+/** The agents every deployment has (`llm` joins them when configured: see `agentsFor`). */
 export const builtInAgents = new AgentRegistry([echoAgent, aiReadinessAgent, salesAgent]);

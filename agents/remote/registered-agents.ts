@@ -1,9 +1,8 @@
-import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db/client';
 import type { RegisteredAgent } from '../../lib/generated/prisma/client';
-import { type AgentRegistry, type RegisteredAgentSource, builtInAgents } from '../registry';
+import type { RegisteredAgentSource } from '../registry';
 import type { AgentDefinition, JsonObject, TaskTypeDefinition } from '../sdk';
-import { type RemoteDispatch, createRemoteDispatcher } from './dispatch';
+import type { RemoteDispatch } from './dispatch';
 import { jsonSchemaInput } from './json-schema-input';
 
 /** A registered task type as stored (the shape `POST /v1/agents` takes). */
@@ -75,28 +74,3 @@ function registeredAgentDefinition(row: RegisteredAgent, dispatch: RemoteDispatc
   };
 }
 
-/**
- * The built-in agents and the tenants' registered ones, dispatched with callbacks to
- * `callbackBaseUrl` (the API's public base URL) through the outbound URL policy.
- */
-export function agentsWithRegistered(
-  db: Database,
-  options: { callbackBaseUrl: string; allowPrivateNetworks: boolean; dispatchTimeoutMs: number },
-): AgentRegistry {
-  const dispatch = createRemoteDispatcher({
-    db,
-    policy: { allowPrivateNetworks: options.allowPrivateNetworks },
-    callbackBaseUrl: options.callbackBaseUrl,
-    timeoutMs: options.dispatchTimeoutMs,
-  });
-  return builtInAgents.withRegistered(new RegisteredAgents({ db, dispatch }));
-}
-
-/** `agentsWithRegistered` as the configuration says. */
-export function agentsFor(db: Database, config: Pick<Config, 'publicBaseUrl' | 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'AGENT_DISPATCH_TIMEOUT_MS'>): AgentRegistry {
-  return agentsWithRegistered(db, {
-    callbackBaseUrl: config.publicBaseUrl,
-    allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS,
-    dispatchTimeoutMs: config.AGENT_DISPATCH_TIMEOUT_MS,
-  });
-}

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
-import { agentsFor } from '../../agents/remote/registered-agents';
+import { agentsFor } from '../../agents/configured';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { EventFeed } from '../events/feed';

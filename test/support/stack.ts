@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino from 'pino';
-import { agentsFor, agentsWithRegistered } from '../../agents/remote/registered-agents';
+import { agentsFor } from '../../agents/configured';
 import { createApp } from '../../api/app';
 import { issueApiKey } from '../../lib/auth/api-keys';
 import { type Config, loadConfig } from '../../lib/config';
@@ -151,11 +151,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       taskQueue,
       db,
       // Registered agents call back to the first API process (its port is known only now).
-      agents: agentsWithRegistered(db, {
-        callbackBaseUrl: api.baseUrl,
-        allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS,
-        dispatchTimeoutMs: config.AGENT_DISPATCH_TIMEOUT_MS,
-      }),
+      agents: agentsFor(db, config, { callbackBaseUrl: api.baseUrl }),
       storage,
       outbound,
       mail,
