@@ -231,6 +231,38 @@ describe('callbacks', () => {
     expect((await settled(taskId, 'complete')).output).toEqual({ published: true });
   });
 
+  it('takes file artifacts as raw bytes and as multipart, and records them with the completion', async () => {
+    const receiver = await recordingAgent('filer');
+    const taskId = await createTask('filer', { text: 'files' });
+    const { dispatch } = await dispatchOf(receiver, taskId);
+    const auth = { authorization: `Bearer ${dispatch.callback_token}` };
+    const csv = 'word,count\nfiles,1\n';
+    const raw = await fetch(`${dispatch.callback_url}/artifacts?type=text.stats&display_name=counts.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: csv });
+    expect(raw.status).toBe(201);
+    const form = new FormData();
+    form.append('file', new Blob(['# Counts\n'], { type: 'text/markdown' }), 'counts.md');
+    const multipart = await fetch(`${dispatch.callback_url}/artifacts?type=text.stats&display_name=counts.md`, { method: 'POST', headers: auth, body: form });
+    expect(multipart.status).toBe(201);
+    await expectProblem(
+      await fetch(`${dispatch.callback_url}/artifacts?type=undeclared&display_name=x.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: csv }),
+      400,
+      'validation_failed',
+    );
+    expect((await callback(`${dispatch.callback_url}/complete`, dispatch.callback_token, { output: { files: 2 } })).status).toBe(202);
+    await settled(taskId, 'complete');
+
+    const { artifacts } = (await (await request(`/v1/tasks/${taskId}/artifacts`)).json()) as {
+      artifacts: { display_name: string; mime_type: string; size_bytes: number; signed_url: string }[];
+    };
+    expect(artifacts.map((artifact) => [artifact.display_name, artifact.mime_type, artifact.size_bytes]).sort()).toEqual([
+      ['counts.csv', 'text/csv', Buffer.byteLength(csv)],
+      ['counts.md', 'text/markdown', 9],
+    ]);
+    const signed = new URL(artifacts.find((artifact) => artifact.display_name === 'counts.csv')!.signed_url);
+    const download = await fetch(`${stack.baseUrl}${signed.pathname}${signed.search}`);
+    expect(await download.text()).toBe(csv);
+  });
+
   it('tells the agent of a cancellation in the heartbeat answer, and then refuses its token', async () => {
     const receiver = await recordingAgent('cancellable');
     const taskId = await createTask('cancellable', { text: 'never mind' });
