@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { eventually } from '../support/eventually';
@@ -133,6 +134,11 @@ describe('registering remote agents', () => {
 });
 
 describe('a remote agent in Python', () => {
+  it('is the README\'s example, word for word', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`python\n${fs.readFileSync(PYTHON_AGENT, 'utf8')}\`\`\``);
+  });
+
   it('completes a task with its progress, artifact and output recorded', async () => {
     const agent = await startPythonAgent();
     await register(wordCounter('word-counter', agent.endpoint));
