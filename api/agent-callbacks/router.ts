@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ActivityCancelledError, ActivityNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import express, { type Request, type RequestHandler, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
+import type { z } from 'zod';
 import type { AgentRegistry } from '../../agents/registry';
 import { hashCallbackToken } from '../../agents/remote/dispatch';
 import type { Config } from '../../lib/config';
@@ -121,10 +122,10 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
     return claimed.artifacts;
   }
 
-  /** Completes the waiting activity with this outcome; the workflow records it. */
-  async function handOver(dispatch: RemoteDispatch, outcome: AgentOutcome) {
+  /** Ends the waiting activity (the workflow records the outcome); 409 if it no longer waits. */
+  async function endActivity(dispatch: RemoteDispatch, end: (taskToken: Uint8Array) => Promise<void>) {
     try {
-      await temporal.activity.complete(dispatch.taskToken, outcome);
+      await end(dispatch.taskToken);
     } catch (error) {
       if (error instanceof ActivityNotFoundError) throw notWaiting();
       throw error;
@@ -161,39 +162,40 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
     })
     .all(methodNotAllowed);
 
-  router
-    .route(path('/heartbeat'))
-    .post(...jsonBody, async (req, res) => {
-      const dispatch = await authorize(req);
-      const body = parseBody(heartbeatBody, req);
-      res.json(await heartbeat(dispatch, body.details));
-    })
-    .all(methodNotAllowed);
+  /** A callback with a JSON body: authorized first, then its body parsed, then handled. */
+  function jsonCallback<S extends z.ZodType>(suffix: string, schema: S, handle: (dispatch: RemoteDispatch, body: z.output<S>, res: Response) => Promise<void>) {
+    router
+      .route(path(suffix))
+      .post(...jsonBody, async (req, res) => {
+        const dispatch = await authorize(req);
+        await handle(dispatch, parseBody(schema, req), res);
+      })
+      .all(methodNotAllowed);
+  }
 
-  router
-    .route(path('/progress'))
-    .post(...jsonBody, async (req, res) => {
-      const dispatch = await authorize(req);
-      const body = parseBody(progressBody, req);
-      if (dispatch.status !== 'running') throw notWaiting();
-      const owner = { taskId: dispatch.taskId, tenantId: dispatch.tenantId, agent: dispatch.agent };
-      await db.$transaction(async (tx) => {
-        const report = await nextReport(dispatch, tx);
-        const eventId = derivedId('evt', dispatch.taskId, dispatch.executionId, 'remote', String(dispatch.attempt), String(report));
-        const data = { task_id: dispatch.taskId, execution_id: dispatch.executionId, fraction: body.fraction, message: body.message ?? null };
-        const appended = await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), { onlyWhileStatus: 'running' });
-        if (appended === 'appended') await tx.task.update({ where: { id: dispatch.taskId }, data: { progress: body.fraction, progressMessage: body.message ?? null } });
-      });
-      res.json(await heartbeat(dispatch, { fraction: body.fraction, message: body.message }));
-    })
-    .all(methodNotAllowed);
+  jsonCallback('/heartbeat', heartbeatBody, async (dispatch, body, res) => {
+    res.json(await heartbeat(dispatch, body.details));
+  });
+
+  jsonCallback('/progress', progressBody, async (dispatch, body, res) => {
+    if (dispatch.status !== 'running') throw notWaiting();
+    const owner = { taskId: dispatch.taskId, tenantId: dispatch.tenantId, agent: dispatch.agent };
+    await db.$transaction(async (tx) => {
+      const report = await nextReport(dispatch, tx);
+      const eventId = derivedId('evt', dispatch.taskId, dispatch.executionId, 'remote', String(dispatch.attempt), String(report));
+      const data = { task_id: dispatch.taskId, execution_id: dispatch.executionId, fraction: body.fraction, message: body.message ?? null };
+      const appended = await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), { onlyWhileStatus: 'running' });
+      if (appended === 'appended') await tx.task.update({ where: { id: dispatch.taskId }, data: { progress: body.fraction, progressMessage: body.message ?? null } });
+    });
+    res.json(await heartbeat(dispatch, { fraction: body.fraction, message: body.message }));
+  });
 
   router
     .route(path('/artifacts'))
     .post(jsonUnlessFile, async (req, res) => {
       const dispatch = await authorize(req);
       let artifactId: string;
-      if (req.is('application/json')) {
+      if (req.is(JSON_TYPES)) {
         const body = parseBody(artifactBody, req);
         await emittable(dispatch, body.type);
         artifactId = await addArtifact(dispatch, async (id) => ({
@@ -225,43 +227,25 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
     })
     .all(methodNotAllowed);
 
-  router
-    .route(path('/approval'))
-    .post(...jsonBody, async (req, res) => {
-      const dispatch = await authorize(req);
-      const body = parseBody(approvalBody, req);
-      const artifacts = await close(dispatch, 'awaiting_approval');
-      await handOver(dispatch, { kind: 'approval', request: { title: body.title, ...(body.description !== undefined && { description: body.description }) }, artifacts });
-      res.status(202).json(await stateOf({ ...dispatch, status: 'awaiting_approval', approvalRequestedAt: new Date() }));
-    })
-    .all(methodNotAllowed);
+  jsonCallback('/approval', approvalBody, async (dispatch, body, res) => {
+    const artifacts = await close(dispatch, 'awaiting_approval');
+    const request = { title: body.title, ...(body.description !== undefined && { description: body.description }) };
+    await endActivity(dispatch, (taskToken) => temporal.activity.complete(taskToken, { kind: 'approval', request, artifacts } satisfies AgentOutcome));
+    res.status(202).json(await stateOf({ ...dispatch, status: 'awaiting_approval', approvalRequestedAt: new Date() }));
+  });
 
-  router
-    .route(path('/complete'))
-    .post(...jsonBody, async (req, res) => {
-      const dispatch = await authorize(req);
-      const body = parseBody(completeBody, req);
-      const artifacts = await close(dispatch);
-      await handOver(dispatch, { kind: 'complete', output: body.output, artifacts });
-      res.status(202).json(await stateOf({ ...dispatch, status: 'closed' }));
-    })
-    .all(methodNotAllowed);
+  jsonCallback('/complete', completeBody, async (dispatch, body, res) => {
+    const artifacts = await close(dispatch);
+    await endActivity(dispatch, (taskToken) => temporal.activity.complete(taskToken, { kind: 'complete', output: body.output, artifacts } satisfies AgentOutcome));
+    res.status(202).json(await stateOf({ ...dispatch, status: 'closed' }));
+  });
 
-  router
-    .route(path('/fail'))
-    .post(...jsonBody, async (req, res) => {
-      const dispatch = await authorize(req);
-      const body = parseBody(failBody, req);
-      await close(dispatch);
-      try {
-        await temporal.activity.fail(dispatch.taskToken, ApplicationFailure.create({ type: body.code, message: body.message, nonRetryable: !body.retryable }));
-      } catch (error) {
-        if (error instanceof ActivityNotFoundError) throw notWaiting();
-        throw error;
-      }
-      res.status(202).json(await stateOf({ ...dispatch, status: 'closed' }));
-    })
-    .all(methodNotAllowed);
+  jsonCallback('/fail', failBody, async (dispatch, body, res) => {
+    await close(dispatch);
+    const failure = ApplicationFailure.create({ type: body.code, message: body.message, nonRetryable: !body.retryable });
+    await endActivity(dispatch, (taskToken) => temporal.activity.fail(taskToken, failure));
+    res.status(202).json(await stateOf({ ...dispatch, status: 'closed' }));
+  });
 
   return router;
 }
