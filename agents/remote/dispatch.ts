@@ -35,6 +35,8 @@ export interface DispatchBody {
   attempt: number;
 }
 
+const DISPATCH_HEARTBEAT_MS = 500;
+
 export const hashCallbackToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const callbackUrl = (baseUrl: string, executionId: string) => `${baseUrl.replace(/\/+$/, '')}/v1/agent-callbacks/${executionId}`;
@@ -83,12 +85,14 @@ export function createRemoteDispatcher({ db, policy, callbackBaseUrl, timeoutMs 
       attempt,
     };
     const payload = JSON.stringify(body);
+    // The agent's heartbeat window may be shorter than a slow dispatch: report in meanwhile.
+    const beat = setInterval(() => context.heartbeat(), DISPATCH_HEARTBEAT_MS);
     const { error } = await postJson(
       endpoint.url,
       payload,
       { 'X-Taskwright-Signature': signWebhookBody(payload, endpoint.secret), 'X-Taskwright-Execution-Id': executionId },
       { ...policy, timeoutMs, userAgent: 'Taskwright-Agents/1' },
-    );
+    ).finally(() => clearInterval(beat));
     if (error) throw new AgentError('agent_unreachable', `Could not dispatch the task to ${endpoint.url}: ${error}`, { retryable: true });
     throw new CompleteAsyncError();
   };
