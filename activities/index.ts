@@ -16,13 +16,15 @@ export interface ActivityDependencies {
   mail: MailTransport;
   /** Every URL an agent fetches goes through it. */
   outbound: OutboundFetcher;
+  /** What a tenant's artifacts and files may take in the store together. */
+  storageQuotaBytes: number;
 }
 
 /** Every activity task and retention workflows call, built from their dependencies. */
-export function createActivities({ db, agents, storage, mail, outbound }: ActivityDependencies) {
+export function createActivities({ db, agents, storage, mail, outbound, storageQuotaBytes }: ActivityDependencies) {
   return {
     recordTransition: createRecordTransition({ db, storage }),
-    runAgent: createRunAgent({ db, agents, storage, services: createAgentServices({ db, storage, outbound }) }),
+    runAgent: createRunAgent({ db, agents, storage, services: createAgentServices({ db, storage, outbound }), storageQuotaBytes }),
     applyArtifactEffect: createApplyArtifactEffect({ db, agents, mail }),
     purgeExpiredArtifacts: createPurgeExpiredArtifacts({ db, storage }),
   };

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import { jsonSchemaProblem } from '../../agents/remote/json-schema-input';
 import type { RegisteredTaskType } from '../../agents/remote/registered-agents';
@@ -7,12 +7,11 @@ import { type Database, Prisma } from '../../lib/db/client';
 import type { RegisteredAgent } from '../../lib/generated/prisma/client';
 import { newId } from '../../lib/ids';
 import { checkStoredUrl } from '../../lib/outbound/url-policy';
-import { principalOf, requireAdmin } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
+import { principalOf } from '../middleware/auth';
 import { type FieldProblem, HttpProblem, invalidRequest, notFound } from '../problem';
-import { parseBody } from '../validation';
+import { routerFrom } from '../route-table/register';
 import { presentAgent } from './present';
-import { createAgentBody, updateAgentBody } from './schemas';
+import { agentRoutes } from './routes';
 
 export interface AgentsRouterDependencies {
   db: Database;
@@ -28,7 +27,6 @@ const secretHint = (secret: string) => `…${secret.slice(-4)}`;
  * tenant's registered (remote) agents, which an admin key registers, changes and removes.
  */
 export function agentsRouter({ db, agents, config }: AgentsRouterDependencies): Router {
-  const router = Router();
   const policy = { allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
 
   /** The endpoint, task types' schemas and default task type a registration names, or 400. */
@@ -64,15 +62,19 @@ export function agentsRouter({ db, agents, config }: AgentsRouterDependencies): 
     return { ...presentAgent(agent), secret_hint: secretHint(row.secret), created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
   }
 
-  router
-    .route('/v1/agents')
-    .get(async (req, res) => {
+  return routerFrom(agentRoutes, {
+    async listAgents(req, res) {
       const { tenantId } = principalOf(req);
       res.json({ agents: (await agents.list(tenantId)).map(presentAgent) });
-    })
-    .post(async (req, res) => {
-      const { tenantId } = requireAdmin(req);
-      const body = parseBody(createAgentBody, req);
+    },
+    async getAgent(req, res, { params }) {
+      const { tenantId } = principalOf(req);
+      const agent = await agents.find(tenantId, params.slug);
+      if (!agent) throw notFound(`Agent ${params.slug}`);
+      res.json(presentAgent(agent));
+    },
+    async registerAgent(req, res, { body }) {
+      const { tenantId } = principalOf(req);
       if (agents.get(body.slug)) throw builtInAgent(body.slug);
       await checkRegistration(body);
       try {
@@ -96,21 +98,10 @@ export function agentsRouter({ db, agents, config }: AgentsRouterDependencies): 
         }
         throw error;
       }
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/agents/:slug')
-    .get(async (req, res) => {
+    },
+    async updateAgent(req, res, { params, body }) {
       const { tenantId } = principalOf(req);
-      const agent = await agents.find(tenantId, req.params.slug);
-      if (!agent) throw notFound(`Agent ${req.params.slug}`);
-      res.json(presentAgent(agent));
-    })
-    .patch(async (req, res) => {
-      const { tenantId } = requireAdmin(req);
-      const row = await loadRegistered(tenantId, req.params.slug);
-      const body = parseBody(updateAgentBody, req);
+      const row = await loadRegistered(tenantId, params.slug);
       const taskTypes = body.task_types ?? (row.taskTypes as unknown as Record<string, RegisteredTaskType>);
       // New task types without a default keep the old one if it is still declared.
       const defaultTaskType = body.default_task_type ?? (row.defaultTaskType in taskTypes ? row.defaultTaskType : Object.keys(taskTypes)[0]!);
@@ -127,17 +118,15 @@ export function agentsRouter({ db, agents, config }: AgentsRouterDependencies): 
         },
       });
       res.json(await presentRegistered(updated));
-    })
-    .delete(async (req, res) => {
-      const { tenantId } = requireAdmin(req);
-      const row = await loadRegistered(tenantId, req.params.slug);
+    },
+    async deleteAgent(req, res, { params }) {
+      const { tenantId } = principalOf(req);
+      const row = await loadRegistered(tenantId, params.slug);
       // Tasks already on it fail at their next attempt (`unknown_task_type`): nothing serves them.
       await db.registeredAgent.delete({ where: { id: row.id } });
       res.status(204).end();
-    })
-    .all(methodNotAllowed);
-
-  return router;
+    },
+  });
 }
 
 const builtInAgent = (name: string) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const jsonObject = z.record(z.string(), z.unknown());
+const jsonSchema = z.record(z.string(), z.unknown()).meta({ description: 'A JSON Schema (draft 2020-12)' });
 
 export const agentSlug = z
   .string()
@@ -13,7 +13,7 @@ const artifactType = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/, 'Expected 1
 export const registeredTaskType = z.strictObject({
   description: z.string().min(1).max(2_000),
   /** JSON Schema (2020-12 or older drafts Ajv reads) that each task's `input` must match. */
-  input_schema: jsonObject,
+  input_schema: jsonSchema,
   emits: z.array(artifactType).max(50).default([]),
   timeout_ms: z.int().min(1_000).max(30 * DAY_MS).default(60 * 60 * 1000),
   heartbeat_timeout_ms: z.int().min(1_000).max(DAY_MS).default(30_000),
@@ -56,31 +56,41 @@ export const updateAgentBody = z
   .refine((body) => Object.keys(body).length > 0, 'Change at least one field');
 
 /** An agent's manifest, as GET /v1/agents and GET /v1/agents/:slug answer it. */
-export const agentManifest = z.object({
+const manifestFields = {
   slug: z.string(),
   aliases: z.array(z.string()),
   name: z.string(),
   description: z.string(),
-  kind: z.enum(['built_in', 'registered']),
-  endpoint: z.string().optional(),
+  kind: z.enum(['built_in', 'registered']).meta({ description: '`registered`: a remote agent of this tenant (POST /v1/agents)' }),
+  endpoint: z.string().optional().meta({ description: "A registered agent's endpoint" }),
   default_task_type: z.string(),
-  skills: z.array(z.object({ name: z.string(), description: z.string(), input_schema: jsonObject })),
+  skills: z.array(z.object({ name: z.string(), description: z.string(), input_schema: jsonSchema })),
   task_types: z.array(
     z.object({
       name: z.string(),
       description: z.string(),
-      input_schema: jsonObject,
+      input_schema: jsonSchema,
       emits: z.array(z.string()),
-      timeout_ms: z.number(),
-      heartbeat_timeout_ms: z.number(),
-      retry: z.object({ maximum_attempts: z.number() }),
-      approval: z.object({ timeout_ms: z.number(), on_timeout: z.enum(['fail', 'continue']) }),
+      timeout_ms: z.int(),
+      heartbeat_timeout_ms: z.int(),
+      retry: z.object({ maximum_attempts: z.int() }),
+      approval: z.object({ timeout_ms: z.int(), on_timeout: z.enum(['fail', 'continue']) }),
     }),
   ),
-});
+};
+export const agentManifest = z.object(manifestFields).meta({ id: 'Agent' });
 export type AgentManifest = z.infer<typeof agentManifest>;
 
 /** A registered agent as its registration answers: the manifest, and the secret's last characters. */
-export const registeredAgentResponse = agentManifest.extend({ secret_hint: z.string(), created_at: z.string(), updated_at: z.string() });
+export const registeredAgentResponse = z
+  .object({
+    ...manifestFields,
+    secret_hint: z.string().meta({ description: "The secret's last characters" }),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+  })
+  .meta({ id: 'RegisteredAgent' });
 
 export const listAgentsResponse = z.object({ agents: z.array(agentManifest) });
+
+export const agentSlugParams = z.object({ slug: z.string().meta({ description: 'An agent slug or alias' }) });
