@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ActivityCancelledError, ActivityNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import express, { type Request, type RequestHandler, type Response, Router } from 'express';
-import type { z } from 'zod';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import { hashCallbackToken } from '../../agents/remote/dispatch';
 import type { Config } from '../../lib/config';
@@ -13,19 +12,13 @@ import { derivedId } from '../../lib/ids';
 import { type ContentStore, artifactContentKey } from '../../lib/storage/content-store';
 import type { AgentOutcome, ArtifactRecord, Execution } from '../../workflows/model';
 import { receiveUpload } from '../files/upload';
-import { methodNotAllowed, requireJsonBody } from '../middleware/errors';
+import { refuseDeepJson } from '../json-depth';
+import { requireJsonBody } from '../middleware/errors';
 import { HttpProblem, invalidRequest } from '../problem';
+import { type RouteHandlers, routerFrom } from '../route-table/register';
 import { parseBody, parseQuery } from '../validation';
-import {
-  type CallbackState,
-  approvalBody,
-  artifactBody,
-  artifactFileQuery,
-  completeBody,
-  failBody,
-  heartbeatBody,
-  progressBody,
-} from './schemas';
+import { agentCallbackRoutes } from './routes';
+import { type CallbackState, artifactBody, artifactFileQuery } from './schemas';
 
 export interface AgentCallbacksRouterDependencies {
   db: Database;
@@ -49,10 +42,8 @@ const notWaiting = () => new HttpProblem(409, 'execution_not_waiting', 'The task
  * complete it (Temporal asynchronous activity completion).
  */
 export function agentCallbacksRouter({ db, temporal, agents, storage, config }: AgentCallbacksRouterDependencies): Router {
-  const router = Router();
-  const path = (suffix = '') => `/v1/agent-callbacks/:execution_id${suffix}`;
   // Mounted before the API's own body parsing (these callers hold no API key).
-  const json = express.json({ limit: config.MAX_BODY_BYTES, type: JSON_TYPES });
+  const json = express.json({ limit: config.MAX_BODY_BYTES, type: JSON_TYPES, verify: refuseDeepJson });
   const jsonBody = [requireJsonBody, json];
   // A file artifact streams in as multipart or raw bytes; a structured one is JSON.
   const jsonUnlessFile: RequestHandler = (req, res, next) => (req.is(JSON_TYPES) ? json(req, res, next) : next());
@@ -155,45 +146,40 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
     if (!emits.includes(type)) throw invalidRequest([{ field: 'type', in: 'body', message: `This task type emits only: ${emits.join(', ') || 'nothing'}` }]);
   }
 
-  router
-    .route(path())
-    .get(async (req, res) => {
-      res.json(await stateOf(await authorize(req)));
-    })
-    .all(methodNotAllowed);
+  /** The dispatch the request's token opened (authorizeCallback put it there). */
+  const dispatchOf = (res: Response) => res.locals.dispatch as RemoteDispatch;
 
-  /** A callback with a JSON body: authorized first, then its body parsed, then handled. */
-  function jsonCallback<S extends z.ZodType>(suffix: string, schema: S, handle: (dispatch: RemoteDispatch, body: z.output<S>, res: Response) => Promise<void>) {
-    router
-      .route(path(suffix))
-      .post(...jsonBody, async (req, res) => {
-        const dispatch = await authorize(req);
-        await handle(dispatch, parseBody(schema, req), res);
-      })
-      .all(methodNotAllowed);
-  }
+  /** The `callback` routes' authentication: the token must open this running execution. */
+  const authorizeCallback: RequestHandler = async (req, res, next) => {
+    res.locals.dispatch = await authorize(req);
+    next();
+  };
 
-  jsonCallback('/heartbeat', heartbeatBody, async (dispatch, body, res) => {
-    res.json(await heartbeat(dispatch, body.details));
-  });
+  const handlers: RouteHandlers<typeof agentCallbackRoutes> = {
+    async getCallbackState(_req, res) {
+      res.json(await stateOf(dispatchOf(res)));
+    },
 
-  jsonCallback('/progress', progressBody, async (dispatch, body, res) => {
-    if (dispatch.status !== 'running') throw notWaiting();
-    const owner = { taskId: dispatch.taskId, tenantId: dispatch.tenantId, agent: dispatch.agent };
-    await db.$transaction(async (tx) => {
-      const report = await nextReport(dispatch, tx);
-      const eventId = derivedId('evt', dispatch.taskId, dispatch.executionId, 'remote', String(dispatch.attempt), String(report));
-      const data = { task_id: dispatch.taskId, execution_id: dispatch.executionId, fraction: body.fraction, message: body.message ?? null };
-      const appended = await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), { onlyWhileStatus: 'running' });
-      if (appended === 'appended') await tx.task.update({ where: { id: dispatch.taskId }, data: { progress: body.fraction, progressMessage: body.message ?? null } });
-    });
-    res.json(await heartbeat(dispatch, { fraction: body.fraction, message: body.message }));
-  });
+    async callbackHeartbeat(_req, res, { body }) {
+      res.json(await heartbeat(dispatchOf(res), body.details));
+    },
 
-  router
-    .route(path('/artifacts'))
-    .post(jsonUnlessFile, async (req, res) => {
-      const dispatch = await authorize(req);
+    async callbackProgress(_req, res, { body }) {
+      const dispatch = dispatchOf(res);
+      if (dispatch.status !== 'running') throw notWaiting();
+      const owner = { taskId: dispatch.taskId, tenantId: dispatch.tenantId, agent: dispatch.agent };
+      await db.$transaction(async (tx) => {
+        const report = await nextReport(dispatch, tx);
+        const eventId = derivedId('evt', dispatch.taskId, dispatch.executionId, 'remote', String(dispatch.attempt), String(report));
+        const data = { task_id: dispatch.taskId, execution_id: dispatch.executionId, fraction: body.fraction, message: body.message ?? null };
+        const appended = await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), { onlyWhileStatus: 'running' });
+        if (appended === 'appended') await tx.task.update({ where: { id: dispatch.taskId }, data: { progress: body.fraction, progressMessage: body.message ?? null } });
+      });
+      res.json(await heartbeat(dispatch, { fraction: body.fraction, message: body.message }));
+    },
+
+    async callbackArtifact(req, res) {
+      const dispatch = dispatchOf(res);
       let artifactId: string;
       if (req.is(JSON_TYPES)) {
         const body = parseBody(artifactBody, req);
@@ -207,6 +193,7 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
           approvalStatus: 'not_required',
         }));
       } else {
+        // A file names its type and name in the query (declared optional: a JSON artifact has none).
         const query = parseQuery(artifactFileQuery, req);
         await emittable(dispatch, query.type);
         artifactId = await addArtifact(dispatch, async (id, write) => {
@@ -224,28 +211,42 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
         });
       }
       res.status(201).json({ ...(await heartbeat(dispatch)), artifact_id: artifactId });
-    })
-    .all(methodNotAllowed);
+    },
 
-  jsonCallback('/approval', approvalBody, async (dispatch, body, res) => {
-    const artifacts = await close(dispatch, 'awaiting_approval');
-    const request = { title: body.title, ...(body.description !== undefined && { description: body.description }) };
-    await endActivity(dispatch, (taskToken) => temporal.activity.complete(taskToken, { kind: 'approval', request, artifacts } satisfies AgentOutcome));
-    res.status(202).json(await stateOf({ ...dispatch, status: 'awaiting_approval', approvalRequestedAt: new Date() }));
+    async callbackApproval(_req, res, { body }) {
+      const dispatch = dispatchOf(res);
+      const artifacts = await close(dispatch, 'awaiting_approval');
+      const request = { title: body.title, ...(body.description !== undefined && { description: body.description }) };
+      await endActivity(dispatch, (taskToken) => temporal.activity.complete(taskToken, { kind: 'approval', request, artifacts } satisfies AgentOutcome));
+      res.status(202).json(await stateOf({ ...dispatch, status: 'awaiting_approval', approvalRequestedAt: new Date() }));
+    },
+
+    async callbackComplete(_req, res, { body }) {
+      const dispatch = dispatchOf(res);
+      const artifacts = await close(dispatch);
+      await endActivity(dispatch, (taskToken) => temporal.activity.complete(taskToken, { kind: 'complete', output: body.output, artifacts } satisfies AgentOutcome));
+      res.status(202).json(await stateOf({ ...dispatch, status: 'closed' }));
+    },
+
+    async callbackFail(_req, res, { body }) {
+      const dispatch = dispatchOf(res);
+      await close(dispatch);
+      const failure = ApplicationFailure.create({ type: body.code, message: body.message, nonRetryable: !body.retryable });
+      await endActivity(dispatch, (taskToken) => temporal.activity.fail(taskToken, failure));
+      res.status(202).json(await stateOf({ ...dispatch, status: 'closed' }));
+    },
+  };
+
+  // JSON bodies are parsed before the token is checked, and validated after it.
+  return routerFrom(agentCallbackRoutes, handlers, {
+    authenticateCallback: authorizeCallback,
+    before: {
+      callbackHeartbeat: jsonBody,
+      callbackProgress: jsonBody,
+      callbackArtifact: [jsonUnlessFile],
+      callbackApproval: jsonBody,
+      callbackComplete: jsonBody,
+      callbackFail: jsonBody,
+    },
   });
-
-  jsonCallback('/complete', completeBody, async (dispatch, body, res) => {
-    const artifacts = await close(dispatch);
-    await endActivity(dispatch, (taskToken) => temporal.activity.complete(taskToken, { kind: 'complete', output: body.output, artifacts } satisfies AgentOutcome));
-    res.status(202).json(await stateOf({ ...dispatch, status: 'closed' }));
-  });
-
-  jsonCallback('/fail', failBody, async (dispatch, body, res) => {
-    await close(dispatch);
-    const failure = ApplicationFailure.create({ type: body.code, message: body.message, nonRetryable: !body.retryable });
-    await endActivity(dispatch, (taskToken) => temporal.activity.fail(taskToken, failure));
-    res.status(202).json(await stateOf({ ...dispatch, status: 'closed' }));
-  });
-
-  return router;
 }

@@ -18,10 +18,14 @@ export const artifactBody = z.strictObject({
   data: z.record(z.string(), z.unknown()),
 });
 
+/** A file artifact's query: both fields required (a JSON artifact carries them in its body). */
 export const artifactFileQuery = z.object({
-  type: artifactType,
-  display_name: z.string().min(1).max(300),
+  type: artifactType.meta({ description: 'A file artifact: its type, one the task type `emits`' }),
+  display_name: z.string().min(1).max(300).meta({ description: 'A file artifact: its name' }),
 });
+
+/** The callback's path: one execution. */
+export const callbackParams = z.object({ execution_id: z.string().meta({ description: 'The execution (`execution_id` in the dispatch)' }) });
 
 export const approvalBody = z.strictObject({
   title: z.string().min(1).max(300),
@@ -38,21 +42,23 @@ export const failBody = z.strictObject({
 });
 
 /** What every callback answers (`GET {callback_url}` and `/heartbeat` exactly this). */
-export const callbackState = z.object({
-  task_id: z.string(),
-  execution_id: z.string(),
-  status: z.string(),
-  /** The task was cancelled or stopped: stop working; further callbacks are refused. */
-  cancel_requested: z.boolean(),
-  /** The latest approval this execution asked for: `pending` until the task resumes after the decision. */
-  approval: z
-    .object({
-      approval_id: z.string().nullable(),
-      status: z.enum(['pending', 'approved', 'denied', 'expired', 'cancelled']),
-      comment: z.string().nullable(),
-    })
-    .nullable(),
-});
+export const callbackState = z
+  .object({
+    task_id: z.string(),
+    execution_id: z.string(),
+    status: z.string(),
+    /** The task was cancelled or stopped: stop working; further callbacks are refused. */
+    cancel_requested: z.boolean(),
+    /** The latest approval this execution asked for: `pending` until the task resumes after the decision. */
+    approval: z
+      .object({
+        approval_id: z.string().nullable(),
+        status: z.enum(['pending', 'approved', 'denied', 'expired', 'cancelled']),
+        comment: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'AgentCallbackState' });
 export type CallbackState = z.infer<typeof callbackState>;
 
-export const artifactReceived = callbackState.extend({ artifact_id: z.string() });
+export const artifactReceived = callbackState.extend({ artifact_id: z.string() }).meta({ id: 'AgentCallbackArtifact' });

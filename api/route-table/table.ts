@@ -1,3 +1,4 @@
+import { agentCallbackRoutes } from '../agent-callbacks/routes';
 import { agentRoutes } from '../agents/routes';
 import { apiKeyRoutes } from '../api-keys/routes';
 import { approvalRoutes } from '../approvals/routes';
@@ -17,6 +18,7 @@ const RESOURCES: Record<string, RouteDeclaration>[] = [
   healthRoutes,
   openApiRoutes,
   downloadRoutes,
+  agentCallbackRoutes,
   taskRoutes,
   approvalRoutes,
   artifactRoutes,
