@@ -10,6 +10,7 @@ import type { RemoteDispatch } from '../../lib/generated/prisma/client';
 import { appendTaskEvents } from '../../lib/db/task-events';
 import { derivedId } from '../../lib/ids';
 import { type ContentStore, artifactContentKey } from '../../lib/storage/content-store';
+import { tenantStoredBytes } from '../../lib/storage/quota';
 import type { AgentOutcome, ArtifactRecord, Execution } from '../../workflows/model';
 import { receiveUpload } from '../files/upload';
 import { refuseDeepJson } from '../json-depth';
@@ -25,7 +26,7 @@ export interface AgentCallbacksRouterDependencies {
   temporal: Client;
   agents: AgentRegistry;
   storage: ContentStore;
-  config: Pick<Config, 'MAX_BODY_BYTES' | 'FILE_MAX_BYTES'>;
+  config: Pick<Config, 'MAX_BODY_BYTES' | 'FILE_MAX_BYTES' | 'TENANT_MAX_STORAGE_BYTES'>;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -123,6 +124,21 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
     }
   }
 
+  /**
+   * As for built-in agents' artifacts: content that would take the tenant beyond its storage quota
+   * is removed and fails the task (`storage_quota_exceeded`); the agent's answer is that 413.
+   */
+  async function withinStorageQuota(dispatch: RemoteDispatch, storagePath: string, sizeBytes: number) {
+    const used = await tenantStoredBytes(db, dispatch.tenantId);
+    if (used + sizeBytes <= config.TENANT_MAX_STORAGE_BYTES) return;
+    await storage.delete(storagePath);
+    const message = `Storing ${sizeBytes} bytes would take the tenant's stored content to ${used + sizeBytes} bytes, beyond its ${config.TENANT_MAX_STORAGE_BYTES}`;
+    await close(dispatch);
+    const failure = ApplicationFailure.create({ type: 'storage_quota_exceeded', message, nonRetryable: true });
+    await endActivity(dispatch, (taskToken) => temporal.activity.fail(taskToken, failure));
+    throw new HttpProblem(413, 'storage_quota_exceeded', `${message}; the task fails.`, { max_bytes: config.TENANT_MAX_STORAGE_BYTES });
+  }
+
   /** The next number of a report that writes something: names its event or artifact. */
   async function nextReport(dispatch: RemoteDispatch, tx: Prisma.TransactionClient): Promise<number> {
     const { reports } = await tx.remoteDispatch.update({ where: { executionId: dispatch.executionId }, data: { reports: { increment: 1 } }, select: { reports: true } });
@@ -199,6 +215,7 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
         artifactId = await addArtifact(dispatch, async (id, write) => {
           const storagePath = artifactContentKey(dispatch.tenantId, dispatch.taskId, id, write);
           const file = await receiveUpload(req, { name: query.display_name }, { storage, key: storagePath, maxBytes: config.FILE_MAX_BYTES });
+          await withinStorageQuota(dispatch, storagePath, file.stored.sizeBytes);
           return {
             id,
             type: query.type,

@@ -11,6 +11,7 @@ import { WebhookReceiver } from '../support/webhook-receiver';
 // The README's example agent, run as it is: a separate Python process, standard library only.
 const PYTHON_AGENT = path.join(__dirname, '..', '..', 'examples', 'remote-agent.py');
 const SECRET = 'agent-secret-0123456789abcdef';
+const STORAGE_QUOTA = 64 * 1024;
 
 let stack: TestStack;
 let tenant: TestTenant;
@@ -18,7 +19,8 @@ const agents: ChildProcess[] = [];
 const receivers: WebhookReceiver[] = [];
 
 beforeAll(async () => {
-  stack = await startStack({ env: { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' } });
+  // A small storage quota, which only the quota test's own tenant comes near.
+  stack = await startStack({ env: { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true', TENANT_MAX_STORAGE_BYTES: String(STORAGE_QUOTA) } });
   tenant = await stack.newTenant();
 });
 
@@ -267,6 +269,46 @@ describe('callbacks', () => {
     const signed = new URL(artifacts.find((artifact) => artifact.display_name === 'counts.csv')!.signed_url);
     const download = await fetch(`${stack.baseUrl}${signed.pathname}${signed.search}`);
     expect(await download.text()).toBe(csv);
+  });
+
+  it('fails the task when a file artifact would take the tenant beyond its storage quota, keeping none of it', async () => {
+    const own = await stack.newTenant();
+    const receiver = await WebhookReceiver.start(() => 202);
+    receivers.push(receiver);
+    const asOwn = (route: string, init: Parameters<TestStack['request']>[1] = {}) => stack.request(route, { apiKey: own.apiKey, ...init });
+    expect((await asOwn('/v1/agents', { method: 'POST', json: wordCounter('hoarder', receiver.url) })).status).toBe(201);
+    const created = await asOwn('/v1/tasks', { method: 'POST', json: { agent: 'hoarder', input: { text: 'big' } } });
+    const taskId = ((await created.json()) as { task_id: string }).task_id;
+    const { dispatch } = await dispatchOf(receiver, taskId);
+    const upload = (name: string, bytes: number) =>
+      fetch(`${dispatch.callback_url}/artifacts?type=text.stats&display_name=${name}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${dispatch.callback_token}`, 'content-type': 'text/plain' },
+        body: 'x'.repeat(bytes),
+      });
+    // Reported artifacts are not stored rows until the completion: each one alone fits.
+    expect((await upload('first.txt', STORAGE_QUOTA / 2)).status).toBe(201);
+    expect((await callback(`${dispatch.callback_url}/complete`, dispatch.callback_token, { output: {} })).status).toBe(202);
+    await eventually(async () => ((await (await asOwn(`/v1/tasks/${taskId}`)).json()) as { status: string }).status === 'complete' || undefined, 'the first task');
+
+    const second = await asOwn('/v1/tasks', { method: 'POST', json: { agent: 'hoarder', input: { text: 'bigger' } } });
+    const secondId = ((await second.json()) as { task_id: string }).task_id;
+    const next = (await dispatchOf(receiver, secondId)).dispatch;
+    const refused = await fetch(`${next.callback_url}/artifacts?type=text.stats&display_name=second.txt`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${next.callback_token}`, 'content-type': 'text/plain' },
+      body: 'y'.repeat(STORAGE_QUOTA / 2 + 1),
+    });
+    await expectProblem(refused, 413, 'storage_quota_exceeded');
+    const failed = await eventually(async () => {
+      const task = (await (await asOwn(`/v1/tasks/${secondId}`)).json()) as { status: string; error: { code: string } | null };
+      return task.status === 'failed' ? task : undefined;
+    }, 'the second task to fail');
+    expect(failed.error).toMatchObject({ code: 'storage_quota_exceeded' });
+    // The token ended with the execution.
+    await expectProblem(await callback(`${next.callback_url}/heartbeat`, next.callback_token, {}), 401, 'unauthorized');
+    const { artifacts } = (await (await asOwn('/v1/artifacts')).json()) as { artifacts: { display_name: string }[] };
+    expect(artifacts.map((artifact) => artifact.display_name)).toEqual(['first.txt']);
   });
 
   it('tells the agent of a cancellation in the heartbeat answer, and then refuses its token', async () => {
