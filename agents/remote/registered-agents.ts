@@ -1,5 +1,6 @@
 import type { Database } from '../../lib/db/client';
 import type { RegisteredAgent } from '../../lib/generated/prisma/client';
+import type { WebhookSecretBox } from '../../lib/webhooks/secret-box';
 import type { RegisteredAgentSource } from '../registry';
 import type { AgentDefinition, JsonObject, TaskTypeDefinition } from '../sdk';
 import type { RemoteDispatch } from './dispatch';
@@ -23,7 +24,8 @@ export interface RegisteredTaskType {
 export class RegisteredAgents implements RegisteredAgentSource {
   private readonly built = new Map<string, { version: number; agent: AgentDefinition }>();
 
-  constructor(private readonly deps: { db: Database; dispatch: RemoteDispatch }) {}
+  /** `secrets` opens the agents' sealed secrets (the webhooks' box). */
+  constructor(private readonly deps: { db: Database; dispatch: RemoteDispatch; secrets: WebhookSecretBox }) {}
 
   async find(tenantId: string, slug: string): Promise<AgentDefinition | undefined> {
     const row = await this.deps.db.registeredAgent.findUnique({ where: { tenantId_slug: { tenantId, slug } } });
@@ -39,14 +41,21 @@ export class RegisteredAgents implements RegisteredAgentSource {
     const version = row.updatedAt.getTime();
     const cached = this.built.get(row.id);
     if (cached?.version === version) return cached.agent;
-    const agent = registeredAgentDefinition(row, this.deps.dispatch);
+    const agent = registeredAgentDefinition(row, this.deps.dispatch, this.deps.secrets);
     this.built.set(row.id, { version, agent });
     return agent;
   }
 }
 
-function registeredAgentDefinition(row: RegisteredAgent, dispatch: RemoteDispatch): AgentDefinition {
-  const endpoint = { slug: row.slug, url: row.endpoint, secret: row.secret };
+function registeredAgentDefinition(row: RegisteredAgent, dispatch: RemoteDispatch, secrets: WebhookSecretBox): AgentDefinition {
+  // Opened at each dispatch: a secret whose key is gone fails that dispatch, not every lookup.
+  const endpoint = {
+    slug: row.slug,
+    url: row.endpoint,
+    get secret() {
+      return secrets.open(row.secret);
+    },
+  };
   const taskTypes = Object.entries(row.taskTypes as unknown as Record<string, RegisteredTaskType>).map(
     ([name, taskType]): [string, TaskTypeDefinition] => [
       name,

@@ -7,6 +7,7 @@ import { type Database, Prisma } from '../../lib/db/client';
 import type { RegisteredAgent } from '../../lib/generated/prisma/client';
 import { newId } from '../../lib/ids';
 import { checkStoredUrl } from '../../lib/outbound/url-policy';
+import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 import { principalOf } from '../middleware/auth';
 import { type FieldProblem, HttpProblem, invalidRequest, notFound } from '../problem';
 import { routerFrom } from '../route-table/register';
@@ -16,7 +17,7 @@ import { agentRoutes } from './routes';
 export interface AgentsRouterDependencies {
   db: Database;
   agents: AgentRegistry;
-  config: Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS'>;
+  config: Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'WEBHOOK_SECRET_KEYS' | 'dataDir'>;
 }
 
 // Enough of the secret for a person to tell which one is configured, never enough to sign.
@@ -28,6 +29,8 @@ const secretHint = (secret: string) => `…${secret.slice(-4)}`;
  */
 export function agentsRouter({ db, agents, config }: AgentsRouterDependencies): Router {
   const policy = { allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
+  // Agents' secrets are sealed at rest with the webhooks' keys.
+  const secrets = webhookSecretBoxFor(config);
 
   /** The endpoint, task types' schemas and default task type a registration names, or 400. */
   async function checkRegistration(fields: { endpoint?: string; task_types?: Record<string, RegisteredTaskType>; default_task_type?: string }) {
@@ -59,7 +62,7 @@ export function agentsRouter({ db, agents, config }: AgentsRouterDependencies): 
   async function presentRegistered(row: RegisteredAgent) {
     const agent = await agents.find(row.tenantId, row.slug);
     if (!agent) throw notFound(`Agent ${row.slug}`);
-    return { ...presentAgent(agent), secret_hint: secretHint(row.secret), created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
+    return { ...presentAgent(agent), secret_hint: secretHint(secrets.open(row.secret)), created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
   }
 
   return routerFrom(agentRoutes, {
@@ -86,7 +89,7 @@ export function agentsRouter({ db, agents, config }: AgentsRouterDependencies): 
             name: body.name,
             description: body.description,
             endpoint: body.endpoint,
-            secret: body.secret,
+            secret: secrets.seal(body.secret),
             taskTypes: body.task_types as Prisma.InputJsonObject,
             defaultTaskType: body.default_task_type ?? Object.keys(body.task_types)[0]!,
           },
@@ -112,7 +115,7 @@ export function agentsRouter({ db, agents, config }: AgentsRouterDependencies): 
           name: body.name,
           description: body.description,
           endpoint: body.endpoint,
-          secret: body.secret,
+          secret: body.secret === undefined ? undefined : secrets.seal(body.secret),
           taskTypes: body.task_types as Prisma.InputJsonObject | undefined,
           defaultTaskType,
         },

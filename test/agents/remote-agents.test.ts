@@ -7,6 +7,7 @@ import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { type TestStack, type TestTenant, startStack } from '../support/stack';
 import { WebhookReceiver } from '../support/webhook-receiver';
+import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 
 // The README's example agent, run as it is: a separate Python process, standard library only.
 const PYTHON_AGENT = path.join(__dirname, '..', '..', 'examples', 'remote-agent.py');
@@ -106,6 +107,10 @@ describe('registering remote agents', () => {
     const registered = await register(wordCounter('schema-check', 'http://127.0.0.1:9/dispatch'));
     expect(registered).toMatchObject({ slug: 'schema-check', kind: 'registered', default_task_type: 'text.count', secret_hint: '…cdef' });
     expect(JSON.stringify(registered)).not.toContain(SECRET);
+    // Sealed at rest, like webhooks' secrets.
+    const row = await stack.db.registeredAgent.findFirstOrThrow({ where: { slug: 'schema-check', tenantId: tenant.tenantId } });
+    expect(row.secret).not.toContain(SECRET);
+    expect(webhookSecretBoxFor(stack.config).open(row.secret)).toBe(SECRET);
 
     const listed = (await (await request('/v1/agents')).json()) as { agents: { slug: string; kind: string }[] };
     expect(listed.agents.map((agent) => agent.slug)).toEqual(expect.arrayContaining(['echo', 'sales', 'schema-check']));
