@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { builtInAgents } from './agents/registry';
+import { agentsFor } from './agents/configured';
 import { createApp } from './api/app';
 import { ensureDevTenant } from './lib/auth/bootstrap';
 import { loadConfigOrExit } from './lib/config';
@@ -38,12 +38,13 @@ async function main(): Promise<void> {
   // and its commits wake the feed.
   const feed = new EventFeed({ db: database.db, listenUrl: database.embedded ? undefined : database.url, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger });
   await feed.start();
-  const starter = new TaskStarter({ db: database.db, temporal, agents: builtInAgents, config, logger, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
+  const agents = agentsFor(database.db, config);
+  const starter = new TaskStarter({ db: database.db, temporal, agents, config, logger, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
   starter.start();
   const app = createApp({
     db: database.db,
     temporal,
-    agents: builtInAgents,
+    agents,
     config,
     logger,
     feed,

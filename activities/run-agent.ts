@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AgentRegistry } from '../agents/registry';
-import { type AgentContext, AgentError } from '../agents/sdk';
+import { type AgentContext, AgentError, type AgentResult } from '../agents/sdk';
 import type { Readable } from 'node:stream';
 import type { Database, Prisma } from '../lib/db/client';
 import { type ContentStore, artifactContentKey } from '../lib/storage/content-store';
@@ -59,7 +59,7 @@ export function createRunAgent({
   storageQuotaBytes: number;
 }) {
   return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
-    const agent = agents.get(request.agent);
+    const agent = await agents.find(request.tenantId, request.agent);
     const taskType = agent?.taskTypes[request.taskType];
     if (!agent || !taskType) {
       throw ApplicationFailure.nonRetryable(`Agent ${request.agent} has no task type ${request.taskType}`, 'unknown_task_type');
@@ -137,13 +137,13 @@ export function createRunAgent({
      * and the journal's length so a retried attempt writes nothing twice. Only while the task is
      * `running`: otherwise (and for file artifacts) the workflow records what happened itself.
      */
-    async function recordCompletion(output: Record<string, unknown>): Promise<AgentOutcome> {
+    async function recordCompletion({ output, usage }: AgentResult): Promise<AgentOutcome> {
       // File content: an attempt removes what earlier attempts stored, which is safe only while no
       // attempt records rows (a zombie attempt could record a write its successor removed), so
       // the workflow records those from the one attempt Temporal accepts.
       if (artifacts.some((artifact) => artifact.file)) return { kind: 'complete', output, artifacts };
       const at = new Date().toISOString();
-      const executions = closeRunningExecution(request.completion.executions, 'complete', summarizeOutput(output), at);
+      const executions = closeRunningExecution(request.completion.executions, 'complete', summarizeOutput(output), at, usage);
       const eventId = (...parts: string[]) => derivedId('evt', request.taskId, request.executionId, String(journal.length), 'complete', ...parts);
       const written = await writeTransition(
         { db, storage },
@@ -203,6 +203,10 @@ export function createRunAgent({
           });
         },
       },
+      async skills() {
+        const task = await db.task.findUnique({ where: { id: request.taskId }, select: { skills: true } });
+        return task?.skills ?? [];
+      },
       ...services({ tenantId: request.tenantId, signal: activity.cancellationSignal }),
       async emitArtifact({ content, data, ...draft }) {
         // Named by where in the run it was emitted: a replay names it the same, and skips it.
@@ -255,7 +259,7 @@ export function createRunAgent({
     const keepAlive = setInterval(() => activity.heartbeat(), HEARTBEAT_SLICE_MS);
     try {
       const result = await taskType.run(context, parsed.data);
-      return await recordCompletion(result.output);
+      return await recordCompletion(result);
     } catch (error) {
       if (error instanceof Suspension) return error.outcome;
       if (error instanceof AgentError) {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import type { ApprovalDecision, ApprovalPolicy, ApprovalRequest, TaskMessage } from '../workflows/model';
+import type { ApprovalDecision, ApprovalPolicy, ApprovalRequest, TaskMessage, TokenUsage } from '../workflows/model';
 
 export type { ApprovalDecision, ApprovalRequest, TaskMessage } from '../workflows/model';
 export type JsonObject = { [key: string]: unknown };
@@ -46,6 +46,12 @@ export interface AgentContext {
    * `tool_call.executed`; a retried attempt may call a tool again, so tools must be idempotent.
    */
   tools: { call(name: string, args: JsonObject): Promise<unknown> };
+  /**
+   * The task's `skills`, read when asked (they can be edited while the task waits): the tools a
+   * person chose for it. Agents that pick tools themselves (llm) offer only these, or all of
+   * theirs when the list is empty.
+   */
+  skills(): Promise<string[]>;
   /** The tenant's uploaded files (`/v1/files`). */
   files: AgentFiles;
   /**
@@ -186,7 +192,11 @@ export interface ArtifactEffect {
 
 export interface AgentResult {
   output: JsonObject;
+  /** Model tokens the run used, recorded on the execution. */
+  usage?: TokenUsage;
 }
+
+export type { TokenUsage } from '../workflows/model';
 
 export interface TaskTypeDefinition<Input extends JsonObject = JsonObject> {
   description: string;
@@ -197,6 +207,10 @@ export interface TaskTypeDefinition<Input extends JsonObject = JsonObject> {
   timeoutMs: number;
   /** Attempts before a retryable error fails the task. */
   maximumAttempts: number;
+  /** How long the agent may go without a heartbeat before its attempt fails (DEFAULT_HEARTBEAT_TIMEOUT_MS). */
+  heartbeatTimeoutMs?: number;
+  /** The input's JSON Schema as published, when `input` is not a zod schema that can derive it. */
+  inputJsonSchema?: JsonObject;
   /** How long approvals wait and what happens when nobody answers (default: 7 days, fail). */
   approval?: ApprovalPolicy;
   /** Artifact types that take effect only once approved, with the effect each one has. */
@@ -214,6 +228,8 @@ export interface AgentDefinition {
   defaultTaskType: string;
   /** The tools (skills) its code may call through `context.tools`. */
   tools?: Record<string, ToolDefinition>;
+  /** Set for a tenant's registered agent: where it is reached over HTTP. */
+  endpoint?: string;
   taskTypes: Record<string, TaskTypeDefinition>;
 }
 

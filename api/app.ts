@@ -10,6 +10,7 @@ import { SharedTokenBuckets } from '../lib/rate-limit/shared-buckets';
 import type { DownloadUrlSigner } from '../lib/signing/download-urls';
 import type { ContentStore } from '../lib/storage/content-store';
 import type { TaskStarter } from '../lib/temporal/task-starter';
+import { agentCallbacksRouter } from './agent-callbacks/router';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
@@ -61,6 +62,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(metricsRouter({ token: deps.config.METRICS_TOKEN, extra: [databaseMetrics(deps)] }));
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
+  // Registered agents report back with their execution's callback token, not an API key.
+  app.use(refuseNulInUrl, agentCallbacksRouter(deps));
   const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));
   const rateLimits = createRateLimits(new SharedTokenBuckets(deps.db), deps.config);
   app.use('/v1', refuseNulInUrl, authenticate(apiKeys, rateLimits.failedAuthentication), rateLimits.perPrincipal);

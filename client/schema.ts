@@ -147,6 +147,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agent-callbacks/{execution_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The execution's state (`GET {callback_url}`)
+         * @description `approval.status` turns from `pending` to the decision once the task runs again; `cancel_requested: true` means stop working.
+         *
+         *     **Auth:** No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.
+         */
+        get: operations["getCallbackState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent-callbacks/{execution_id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for approval; the task waits in `awaiting_approval`
+         * @description With the task type's approval timeout and policy. The agent learns the decision from a later heartbeat's answer or by polling `GET {callback_url}`, and must heartbeat again once the task runs.
+         *
+         *     **Auth:** No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.
+         *
+         *     Ask before sending:
+         *
+         *     ```sh
+         *     curl -X POST "$CALLBACK_URL/approval" -H "Authorization: Bearer $CALLBACK_TOKEN" -H "Content-Type: application/json" -d '{"title":"Send the report?"}'
+         *     ```
+         */
+        post: operations["callbackApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent-callbacks/{execution_id}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report an artifact; counts as a heartbeat
+         * @description Its `type` must be one the task type `emits`. Recorded with the next `approval` or `complete`. A file artifact (up to `FILE_MAX_BYTES`) needs `type` and `display_name` in the query.
+         *
+         *     **Auth:** No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.
+         *
+         *     A structured artifact:
+         *
+         *     ```sh
+         *     curl -X POST "$CALLBACK_URL/artifacts" -H "Authorization: Bearer $CALLBACK_TOKEN" -H "Content-Type: application/json" -d '{"type":"text.stats","display_name":"Word count","data":{"words":3}}'
+         *     ```
+         *
+         *     A file artifact:
+         *
+         *     ```sh
+         *     curl -X POST "$CALLBACK_URL/artifacts?type=text.report&display_name=report.csv" -H "Authorization: Bearer $CALLBACK_TOKEN" -H "Content-Type: text/csv" --data-binary @report.csv
+         *     ```
+         */
+        post: operations["callbackArtifact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent-callbacks/{execution_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete the task with this output and the artifacts reported
+         * @description **Auth:** No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.
+         *
+         *     Done:
+         *
+         *     ```sh
+         *     curl -X POST "$CALLBACK_URL/complete" -H "Authorization: Bearer $CALLBACK_TOKEN" -H "Content-Type: application/json" -d '{"output":{"words":3}}'
+         *     ```
+         */
+        post: operations["callbackComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent-callbacks/{execution_id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fail the task with this error
+         * @description `retryable: true`: dispatched again while the task type's attempts last.
+         *
+         *     **Auth:** No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.
+         *
+         *     A failure:
+         *
+         *     ```sh
+         *     curl -X POST "$CALLBACK_URL/fail" -H "Authorization: Bearer $CALLBACK_TOKEN" -H "Content-Type: application/json" -d '{"code":"source_unreadable","message":"The text could not be read"}'
+         *     ```
+         */
+        post: operations["callbackFail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent-callbacks/{execution_id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Still alive
+         * @description Heartbeats the waiting agent activity; an agent silent for its task type's `heartbeat_timeout_ms` has failed the attempt. The answer's `cancel_requested: true` means the task was cancelled or stopped: stop working (the token is refused from then on).
+         *
+         *     **Auth:** No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.
+         *
+         *     A heartbeat:
+         *
+         *     ```sh
+         *     curl -X POST "$CALLBACK_URL/heartbeat" -H "Authorization: Bearer $CALLBACK_TOKEN" -H "Content-Type: application/json" -d '{}'
+         *     ```
+         */
+        post: operations["callbackHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent-callbacks/{execution_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report progress (`task.progress`); counts as a heartbeat
+         * @description **Auth:** No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.
+         *
+         *     Half done:
+         *
+         *     ```sh
+         *     curl -X POST "$CALLBACK_URL/progress" -H "Authorization: Bearer $CALLBACK_TOKEN" -H "Content-Type: application/json" -d '{"fraction":0.5,"message":"counting words"}'
+         *     ```
+         */
+        post: operations["callbackProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agents": {
         parameters: {
             query?: never;
@@ -155,14 +347,26 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agent manifests
-         * @description Task types with their input as JSON Schema, emitted artifact types, timeout, retry and approval policy, and the skills (tools) the agent may call.
+         * The agent manifests, built-in and registered
+         * @description The built-in agents and the tenant's registered (remote) ones (`kind`): task types with their input as JSON Schema, emitted artifact types, timeout, heartbeat timeout, retry and approval policy, and the skills (tools) the agent may call.
          *
          *     **Auth:** Any API key of the tenant.
          */
         get: operations["listAgents"];
         put?: never;
-        post?: never;
+        /**
+         * Register a remote agent
+         * @description An HTTP service in any language, reached at `endpoint` (https; plain http only with `OUTBOUND_ALLOW_PRIVATE_NETWORKS`; the outbound URL policy applies) with each execution signed by `secret` (shown only as `secret_hint`). Each task type publishes a JSON Schema that task inputs must match. A slug that is a built-in agent's name is a 409 `built_in_agent`, one the tenant already registered a 409 `agent_exists`.
+         *
+         *     **Auth:** An admin API key.
+         *
+         *     A word counter in Python (README, Remote agents):
+         *
+         *     ```sh
+         *     curl -X POST $BASE/v1/agents -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"slug":"word-counter","name":"Word counter","description":"Counts words, in Python","endpoint":"https://agents.example.com/word-counter","secret":"my-agent-secret-0123456789","task_types":{"text.count":{"description":"Counts the words of a text","emits":["text.stats"],"input_schema":{"type":"object","properties":{"text":{"type":"string"}},"required":["text"],"additionalProperties":false},"heartbeat_timeout_ms":5000}}}'
+         *     ```
+         */
+        post: operations["registerAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -183,10 +387,22 @@ export interface paths {
         get: operations["getAgent"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Remove a registered agent
+         * @description Tasks still on it fail at their next attempt. A built-in agent's name is a 409 `built_in_agent`.
+         *
+         *     **Auth:** An admin API key.
+         */
+        delete: operations["deleteAgent"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a registered agent
+         * @description Any field but the slug; `task_types` replaces them all. A built-in agent's name is a 409 `built_in_agent`.
+         *
+         *     **Auth:** An admin API key.
+         */
+        patch: operations["updateAgent"];
         trace?: never;
     };
     "/v1/api-keys": {
@@ -975,6 +1191,13 @@ export interface components {
             aliases: string[];
             default_task_type: string;
             description: string;
+            /** @description A registered agent's endpoint */
+            endpoint?: string;
+            /**
+             * @description `registered`: a remote agent of this tenant (POST /v1/agents)
+             * @enum {string}
+             */
+            kind: "built_in" | "registered";
             name: string;
             skills: {
                 description: string;
@@ -993,6 +1216,7 @@ export interface components {
                 };
                 description: string;
                 emits: string[];
+                heartbeat_timeout_ms: number;
                 /** @description A JSON Schema (draft 2020-12) */
                 input_schema: {
                     [key: string]: unknown;
@@ -1003,6 +1227,31 @@ export interface components {
                 };
                 timeout_ms: number;
             }[];
+        };
+        AgentCallbackArtifact: {
+            approval: {
+                approval_id: string | null;
+                comment: string | null;
+                /** @enum {string} */
+                status: "pending" | "approved" | "denied" | "expired" | "cancelled";
+            } | null;
+            artifact_id: string;
+            cancel_requested: boolean;
+            execution_id: string;
+            status: string;
+            task_id: string;
+        };
+        AgentCallbackState: {
+            approval: {
+                approval_id: string | null;
+                comment: string | null;
+                /** @enum {string} */
+                status: "pending" | "approved" | "denied" | "expired" | "cancelled";
+            } | null;
+            cancel_requested: boolean;
+            execution_id: string;
+            status: string;
+            task_id: string;
         };
         ApiKey: {
             /** Format: date-time */
@@ -1251,6 +1500,53 @@ export interface components {
             type: string;
         } & {
             [key: string]: unknown;
+        };
+        RegisteredAgent: {
+            aliases: string[];
+            /** Format: date-time */
+            created_at: string;
+            default_task_type: string;
+            description: string;
+            /** @description A registered agent's endpoint */
+            endpoint?: string;
+            /**
+             * @description `registered`: a remote agent of this tenant (POST /v1/agents)
+             * @enum {string}
+             */
+            kind: "built_in" | "registered";
+            name: string;
+            /** @description The secret's last characters */
+            secret_hint: string;
+            skills: {
+                description: string;
+                /** @description A JSON Schema (draft 2020-12) */
+                input_schema: {
+                    [key: string]: unknown;
+                };
+                name: string;
+            }[];
+            slug: string;
+            task_types: {
+                approval: {
+                    /** @enum {string} */
+                    on_timeout: "fail" | "continue";
+                    timeout_ms: number;
+                };
+                description: string;
+                emits: string[];
+                heartbeat_timeout_ms: number;
+                /** @description A JSON Schema (draft 2020-12) */
+                input_schema: {
+                    [key: string]: unknown;
+                };
+                name: string;
+                retry: {
+                    maximum_attempts: number;
+                };
+                timeout_ms: number;
+            }[];
+            /** Format: date-time */
+            updated_at: string;
         };
         Retention: {
             /** @description null keeps artifacts forever */
@@ -1834,6 +2130,498 @@ export interface operations {
             };
         };
     };
+    getCallbackState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The execution (`execution_id` in the dispatch) */
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The execution's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCallbackState"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong callback token, or its execution has ended (completed, failed, cancelled, stopped or dispatched again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callbackApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The execution (`execution_id` in the dispatch) */
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The execution's state */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCallbackState"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong callback token, or its execution has ended (completed, failed, cancelled, stopped or dispatched again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callbackArtifact: {
+        parameters: {
+            query?: {
+                /** @description A file artifact: its name */
+                display_name?: string;
+                /** @description A file artifact: its type, one the task type `emits` */
+                type?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The execution (`execution_id` in the dispatch) */
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A structured artifact as JSON `{type, display_name, mime_type?, data}`; or a file: `multipart/form-data` with the file in the field `file`, or its raw bytes with their own `Content-Type`. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    display_name: string;
+                    /** @default application/json */
+                    mime_type?: string;
+                    type: string;
+                };
+                "application/octet-stream": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    purpose?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCallbackArtifact"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong callback token, or its execution has ended (completed, failed, cancelled, stopped or dispatched again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callbackComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The execution (`execution_id` in the dispatch) */
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    output: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The execution's state */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCallbackState"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong callback token, or its execution has ended (completed, failed, cancelled, stopped or dispatched again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callbackFail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The execution (`execution_id` in the dispatch) */
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    code: string;
+                    message: string;
+                    /** @default false */
+                    retryable?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The execution's state */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCallbackState"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong callback token, or its execution has ended (completed, failed, cancelled, stopped or dispatched again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callbackHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The execution (`execution_id` in the dispatch) */
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    details?: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The execution's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCallbackState"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong callback token, or its execution has ended (completed, failed, cancelled, stopped or dispatched again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callbackProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The execution (`execution_id` in the dispatch) */
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    fraction: number;
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The execution's state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCallbackState"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong callback token, or its execution has ended (completed, failed, cancelled, stopped or dispatched again) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAgents: {
         parameters: {
             query?: never;
@@ -1856,6 +2644,135 @@ export interface operations {
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    default_task_type?: string;
+                    /** @default  */
+                    description?: string;
+                    endpoint: string;
+                    name: string;
+                    secret: string;
+                    slug: string;
+                    task_types: {
+                        [key: string]: {
+                            /**
+                             * @default {
+                             *       "timeout_ms": 604800000,
+                             *       "on_timeout": "fail"
+                             *     }
+                             */
+                            approval?: {
+                                /**
+                                 * @default fail
+                                 * @enum {string}
+                                 */
+                                on_timeout?: "fail" | "continue";
+                                /** @default 604800000 */
+                                timeout_ms?: number;
+                            };
+                            description: string;
+                            /** @default [] */
+                            emits?: string[];
+                            /** @default 30000 */
+                            heartbeat_timeout_ms?: number;
+                            /** @description A JSON Schema (draft 2020-12) */
+                            input_schema: {
+                                [key: string]: unknown;
+                            };
+                            /** @default 3 */
+                            maximum_attempts?: number;
+                            /** @default 3600000 */
+                            timeout_ms?: number;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The registered agent */
+            201: {
+                headers: {
+                    /** @description The agent: `/v1/agents/{slug}` */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredAgent"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1915,6 +2832,218 @@ export interface operations {
             };
             /** @description No such resource in this tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An agent slug or alias */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An agent slug or alias */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    default_task_type?: string;
+                    description?: string;
+                    endpoint?: string;
+                    name?: string;
+                    secret?: string;
+                    task_types?: {
+                        [key: string]: {
+                            /**
+                             * @default {
+                             *       "timeout_ms": 604800000,
+                             *       "on_timeout": "fail"
+                             *     }
+                             */
+                            approval?: {
+                                /**
+                                 * @default fail
+                                 * @enum {string}
+                                 */
+                                on_timeout?: "fail" | "continue";
+                                /** @default 604800000 */
+                                timeout_ms?: number;
+                            };
+                            description: string;
+                            /** @default [] */
+                            emits?: string[];
+                            /** @default 30000 */
+                            heartbeat_timeout_ms?: number;
+                            /** @description A JSON Schema (draft 2020-12) */
+                            input_schema: {
+                                [key: string]: unknown;
+                            };
+                            /** @default 3 */
+                            maximum_attempts?: number;
+                            /** @default 3600000 */
+                            timeout_ms?: number;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The registered agent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredAgent"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -61,6 +61,12 @@ const envSchema = z.object({
   FETCH_TIMEOUT_MS: milliseconds(100, 30_000),
   FILE_MAX_BYTES: bytes(100 * MIB),
   WEBHOOK_TIMEOUT_MS: milliseconds(100, 10_000),
+  AGENT_DISPATCH_TIMEOUT_MS: milliseconds(100, 10_000),
+  // The llm agent exists when all three are set.
+  LLM_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_TIMEOUT_MS: milliseconds(1_000, 120_000),
   WEBHOOK_RETRY_INITIAL_MS: milliseconds(10, 30_000),
   WEBHOOK_RETRY_MAX_INTERVAL_MS: milliseconds(10, 6 * 3_600_000),
   WEBHOOK_RETRY_WINDOW_MS: milliseconds(0, 3 * 86_400_000),
@@ -104,6 +110,10 @@ const envSchema = z.object({
   }
   if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither' });
+  }
+  const llm = [env.LLM_BASE_URL, env.LLM_API_KEY, env.LLM_MODEL];
+  if (llm.some((value) => value !== undefined) && llm.some((value) => value === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'set LLM_BASE_URL, LLM_API_KEY and LLM_MODEL together, or none of them' });
   }
   const { OUTBOUND_ALLOW_PRIVATE_NETWORKS: outbound, WEBHOOK_ALLOW_PRIVATE_NETWORKS: oldName } = env;
   if (outbound !== undefined && oldName !== undefined && outbound !== oldName) {

@@ -221,3 +221,17 @@ describe('audit evidence settings', () => {
     expectConfigError({ AUDIT_MAX_FILES: '0' }, 'AUDIT_MAX_FILES');
   });
 });
+
+describe('agent settings', () => {
+  it('dispatch to registered agents within 10 s by default', () => {
+    expect(loadConfig({}).AGENT_DISPATCH_TIMEOUT_MS).toBe(10_000);
+  });
+
+  it('enable the llm agent with all three of its settings or none', () => {
+    const llm = { LLM_BASE_URL: 'http://127.0.0.1:8000/v1', LLM_API_KEY: 'sk-x', LLM_MODEL: 'small' };
+    expect(loadConfig(llm)).toMatchObject({ ...llm, LLM_TIMEOUT_MS: 120_000 });
+    expect(loadConfig({}).LLM_BASE_URL).toBeUndefined();
+    expectConfigError({ LLM_BASE_URL: llm.LLM_BASE_URL, LLM_API_KEY: 'sk-x' }, 'LLM_MODEL');
+    expectConfigError({ ...llm, LLM_BASE_URL: 'ftp://models' }, 'LLM_BASE_URL');
+  });
+});

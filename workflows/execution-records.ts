@@ -1,6 +1,6 @@
 // Pure helpers for the records a task keeps of its executions, shared by the task workflow and
 // the agent activity that records a completion itself. Bundled into the workflow sandbox.
-import type { Execution } from './model';
+import type { Execution, TokenUsage } from './model';
 
 const SUMMARY_LENGTH = 280;
 
@@ -15,9 +15,9 @@ export function cleanText(text: string): string {
   return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
 
-/** The executions with the running one closed. */
-export function closeRunningExecution(executions: Execution[], status: Execution['status'], summary: string, at: string): Execution[] {
+/** The executions with the running one closed (with the model tokens it used, if any). */
+export function closeRunningExecution(executions: Execution[], status: Execution['status'], summary: string, at: string, usage?: TokenUsage): Execution[] {
   return executions.map((execution) =>
-    execution.status === 'running' ? { ...execution, status, completed_at: at, output_summary: summary } : execution,
+    execution.status === 'running' ? { ...execution, status, completed_at: at, output_summary: summary, ...(usage && { usage }) } : execution,
   );
 }

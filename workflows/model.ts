@@ -36,6 +36,9 @@ export type EventType =
 
 export type Priority = 'low' | 'normal' | 'high';
 
+/** How long an agent activity may go without a heartbeat unless its task type says otherwise. */
+export const DEFAULT_HEARTBEAT_TIMEOUT_MS = 30_000;
+
 export interface TaskError {
   code: string;
   message: string;
@@ -50,6 +53,14 @@ export interface Execution {
   started_at: string;
   completed_at: string | null;
   output_summary: string | null;
+  /** Model tokens used, for agents that call a language model (llm). */
+  usage?: TokenUsage;
+}
+
+export interface TokenUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
 }
 
 /** Context a person gave the agent with `process` (or the answer to its question). */
@@ -131,7 +142,7 @@ export interface TaskWorkflowInput {
   /** Created with `defer`: waits in `pending` for `process`. */
   deferred: boolean;
   /** From the agent manifest. */
-  execution: { timeoutMs: number; maximumAttempts: number };
+  execution: { timeoutMs: number; maximumAttempts: number; heartbeatTimeoutMs?: number };
   approval: ApprovalPolicy;
   /** How long an approval-gated artifact waits for a decision (the tenant's draft expiry). */
   draftExpiryMs?: number;

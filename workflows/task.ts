@@ -17,7 +17,17 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from './definitions';
-import { type AgentOutcome, type ApprovalDecision, type JournalEntry, type TaskError, type TaskSnapshot, type TaskWorkflowInput, OPEN_STATUSES, isTerminal } from './model';
+import {
+  type AgentOutcome,
+  type ApprovalDecision,
+  type JournalEntry,
+  type TaskError,
+  type TaskSnapshot,
+  type TaskWorkflowInput,
+  DEFAULT_HEARTBEAT_TIMEOUT_MS,
+  OPEN_STATUSES,
+  isTerminal,
+} from './model';
 import { TaskLog } from './task-log';
 
 const DEFAULT_HISTORY_LIMIT = 2_000;
@@ -94,7 +104,8 @@ export async function taskWorkflow(task: TaskWorkflowInput): Promise<TaskSnapsho
   });
   const { runAgent } = proxyActivities<Activities>({
     startToCloseTimeout: task.execution.timeoutMs,
-    heartbeatTimeout: '30 seconds',
+    // Absent in tasks started before task types could set it: those keep the 30 s they had.
+    heartbeatTimeout: task.execution.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS,
     // Wait for the agent to stop before recording `cancelled` or `on_hold`, so nothing lands after.
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
     retry: { maximumAttempts: task.execution.maximumAttempts },

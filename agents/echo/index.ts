@@ -11,8 +11,8 @@ import {
   DEFAULT_APPROVAL_POLICY,
   type TaskTypeDefinition,
   defineTaskType,
-  defineTool,
 } from '../sdk';
+import { textTools } from '../text-tools';
 
 const echoInput = z.strictObject({
   message: z.string().max(10_000).optional().describe('Text to echo back.'),
@@ -159,18 +159,7 @@ export const echoAgent: AgentDefinition = {
   name: 'Echo',
   description: 'Echoes its input back as an artifact, optionally after working, asking a question or asking for approval.',
   defaultTaskType: 'echo',
-  tools: {
-    uppercase: defineTool({
-      description: 'The text in upper case.',
-      input: z.strictObject({ text: z.string().max(10_000) }),
-      run: async ({ text }) => ({ text: text.toUpperCase() }),
-    }),
-    word_count: defineTool({
-      description: 'How many words the text has.',
-      input: z.strictObject({ text: z.string().max(100_000) }),
-      run: async ({ text }) => ({ words: text.split(/\s+/).filter(Boolean).length }),
-    }),
-  },
+  tools: textTools,
   taskTypes: {
     echo: echoTaskType('Echo the input back as an `echo.result` artifact. An approval nobody answers fails the task.', 'fail'),
     echo_best_effort: echoTaskType('Like `echo`, but an approval nobody answers lets the task complete without it.', 'continue'),

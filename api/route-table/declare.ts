@@ -2,12 +2,13 @@ import type { z } from 'zod';
 
 /**
  * Who may call a route: nobody in particular (`none`), the holder of a signed URL (`signed`),
- * any API key of the tenant (`key`), an admin key (`admin`), or an admin key of the operator
- * tenant (`operator`).
+ * any API key of the tenant (`key`), an admin key (`admin`), an admin key of the operator
+ * tenant (`operator`), or a registered agent with its execution's callback token as the bearer
+ * token, not an API key (`callback`: the resource's router checks the token, see `routerFrom`).
  */
-export type RouteAuth = 'none' | 'signed' | 'key' | 'admin' | 'operator';
+export type RouteAuth = 'none' | 'signed' | 'key' | 'admin' | 'operator' | 'callback';
 
-export type RouteMethod = 'get' | 'post' | 'put' | 'delete';
+export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The problem+json statuses a route can answer, besides its successes. */
 export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503;
@@ -33,7 +34,12 @@ export interface RequestExample {
 /** What the body is: JSON (or a form) checked against a schema, or file bytes streamed as they come. */
 export type BodyDeclaration =
   | { schema: z.ZodType; contentTypes?: readonly string[]; required?: boolean }
-  | { upload: true; description: string };
+  | {
+      upload: true;
+      description: string;
+      /** A JSON body the route takes instead of a file (the handler parses it). */
+      json?: z.ZodType;
+    };
 
 export interface RouteDeclaration {
   method: RouteMethod;

@@ -16,12 +16,15 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   503: 'Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again',
 };
 
+const CALLBACK_REFUSED = "Missing or wrong callback token, or its execution has ended (completed, failed, cancelled, stopped or dispatched again)";
+
 const AUTH_NOTES: Record<RouteAuth, string> = {
   none: 'No authentication.',
   signed: 'No API key: the signature in the URL is the authorization.',
   key: 'Any API key of the tenant.',
   admin: 'An admin API key.',
   operator: "An admin API key of the operator tenant (the dev key's tenant).",
+  callback: "No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.",
 };
 
 /** Express path syntax to OpenAPI's: `/v1/tasks/:id` → `/v1/tasks/{id}`. */
@@ -38,6 +41,8 @@ function impliedProblems(route: RouteDeclaration): ProblemStatus[] {
   if (route.params || route.query || route.body) implied.push(400);
   // Key-holders' calls are rate limited (and so are failed authentications).
   if (route.auth === 'key' || route.auth === 'admin' || route.auth === 'operator') implied.push(401, 429);
+  // A callback token that is missing, wrong, or of an execution that ended.
+  if (route.auth === 'callback') implied.push(401);
   // An approver key may only read, and decide approvals.
   if (route.auth === 'admin' || route.auth === 'operator' || route.auth === 'signed' || (route.auth === 'key' && route.method !== 'get')) implied.push(403);
   if (route.body && 'schema' in route.body) implied.push(413, 415);
@@ -57,6 +62,7 @@ function requestBody(route: RouteDeclaration): RouteConfig['request'] {
         },
       },
       'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+      ...(body.json && { 'application/json': { schema: body.json } }),
     };
     return { body: { description: body.description, required: true, content } };
   }
@@ -85,7 +91,8 @@ function responses(route: RouteDeclaration): Record<string, ResponseConfig> {
   }
   for (const status of new Set([...route.problems, ...impliedProblems(route)])) {
     if (answers[status]) continue;
-    answers[status] = { description: PROBLEM_DESCRIPTIONS[status], content: { 'application/problem+json': { schema: problemDocument } } };
+    const description = status === 401 && route.auth === 'callback' ? CALLBACK_REFUSED : PROBLEM_DESCRIPTIONS[status];
+    answers[status] = { description, content: { 'application/problem+json': { schema: problemDocument } } };
   }
   return answers;
 }
@@ -110,6 +117,12 @@ export function openApiDocument(table: Record<string, RouteDeclaration>, info: D
     scheme: 'bearer',
     description: 'An API key (`tw_…`): `Authorization: Bearer <api key>`',
   });
+  const callbackToken = registry.registerComponent('securitySchemes', 'callbackToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      "A registered agent's callback token for one execution (`callback_token` in the dispatch), not an API key: `Authorization: Bearer <callback_token>`. It opens only that execution's callbacks, and only while the execution runs.",
+  });
   for (const [operationId, route] of Object.entries(table)) {
     const authenticated = route.auth === 'key' || route.auth === 'admin' || route.auth === 'operator';
     registry.registerPath({
@@ -119,7 +132,7 @@ export function openApiDocument(table: Record<string, RouteDeclaration>, info: D
       tags: [route.tag],
       summary: route.summary,
       description: describe(route),
-      security: authenticated ? [{ [bearer.name]: [] }] : [],
+      security: authenticated ? [{ [bearer.name]: [] }] : route.auth === 'callback' ? [{ [callbackToken.name]: [] }] : [],
       ...(route.examples && { 'x-codeSamples': route.examples.map((example) => ({ lang: 'Shell', label: example.summary, source: example.curl })) }),
       request: {
         params: route.params,

@@ -23,6 +23,11 @@ export type RouteHandlers<Routes extends Record<string, RouteDeclaration>> = { [
 export interface RouterOptions<Routes> {
   /** Middleware a route runs before its input is validated, e.g. the parser of a form body. */
   before?: Partial<Record<keyof Routes, RequestHandler[]>>;
+  /**
+   * Checks the bearer token of the `callback` routes (it needs the resource's database), after
+   * their `before` middleware and before their input is validated; required when there are any.
+   */
+  authenticateCallback?: RequestHandler;
 }
 
 /**
@@ -44,7 +49,12 @@ export function routerFrom<Routes extends Record<string, RouteDeclaration>>(
       paths.set(route.path, expressRoute);
     }
     const handler = handlers[name];
-    expressRoute[route.method](...(options.before?.[name] ?? []), (req: Request, res: Response) => {
+    const authentication: RequestHandler[] = [];
+    if (route.auth === 'callback') {
+      if (!options.authenticateCallback) throw new Error(`${name} is a callback route: its router needs authenticateCallback`);
+      authentication.push(options.authenticateCallback);
+    }
+    expressRoute[route.method](...(options.before?.[name] ?? []), ...authentication, (req: Request, res: Response) => {
       authorize(route.auth, req);
       return handler(req, res, parseInput(route, req));
     });

@@ -1,3 +1,4 @@
+import { agentCallbackRoutes } from '../agent-callbacks/routes';
 import { agentRoutes } from '../agents/routes';
 import { apiKeyRoutes } from '../api-keys/routes';
 import { approvalRoutes } from '../approvals/routes';
@@ -19,6 +20,7 @@ const RESOURCES: Record<string, RouteDeclaration>[] = [
   metricsRoutes,
   openApiRoutes,
   downloadRoutes,
+  agentCallbackRoutes,
   taskRoutes,
   approvalRoutes,
   artifactRoutes,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Router } from 'express';
-import { type AgentRegistry, agentSlugs } from '../../agents/registry';
+import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
 import { appendTaskEvents } from '../../lib/db/task-events';
@@ -60,10 +60,11 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
   const currentStatus = (task: TaskRow) => async () => (await loadTask(task.tenantId, task.id)).status;
 
   /** Resolves the agent and task type from the manifest and validates `input` against it. */
-  function resolveTaskType(body: CreateTaskBody) {
-    const agent = agents.get(body.agent);
+  async function resolveTaskType(tenantId: string, body: CreateTaskBody) {
+    const agent = await agents.find(tenantId, body.agent);
     if (!agent) {
-      throw invalidRequest([{ field: 'agent', in: 'body', message: `Unknown agent "${body.agent}"; valid agents: ${agentSlugs(agents).join(', ')}` }]);
+      const valid = (await agents.list(tenantId)).map((known) => known.slug).join(', ');
+      throw invalidRequest([{ field: 'agent', in: 'body', message: `Unknown agent "${body.agent}"; valid agents: ${valid}` }]);
     }
     const taskTypeName = body.task_type ?? agent.defaultTaskType;
     const taskType = agent.taskTypes[taskTypeName];
@@ -99,7 +100,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       if (body.owner_email !== undefined && body.owner_email !== userEmail && principal.role !== 'admin') {
         throw new HttpProblem(403, 'forbidden', 'Only an admin API key may make someone else the owner of a task.', { field: 'owner_email' });
       }
-      const { agent, taskTypeName, input } = resolveTaskType(body);
+      const { agent, taskTypeName, input } = await resolveTaskType(tenantId, body);
       const key = req.get('idempotency-key');
       if (key !== undefined && !idempotencyKey.safeParse(key).success) {
         throw invalidRequest([{ field: 'Idempotency-Key', in: 'header', message: 'Expected 1 to 255 printable ASCII characters without spaces' }]);

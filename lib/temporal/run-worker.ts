@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
-import { builtInAgents } from '../../agents/registry';
+import { agentsFor } from '../../agents/configured';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { EventFeed } from '../events/feed';
@@ -48,7 +48,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TASK_QUEUE,
     db,
-    agents: builtInAgents,
+    agents: agentsFor(db, config),
     storage: openContentStore(config),
     outbound: outboundFetcherFor(config),
     mail: openMailTransport(config, db),

@@ -21,7 +21,7 @@ export async function startTaskWorkflow(
   task: Task,
   tenant: { draftExpiryDays: number },
 ): Promise<void> {
-  const taskType = agents.get(task.agent)?.taskTypes[task.taskType];
+  const taskType = (await agents.find(task.tenantId, task.agent))?.taskTypes[task.taskType];
   if (!taskType) throw new Error(`Task ${task.id} names an agent task type this server does not have: ${task.agent}/${task.taskType}`);
   const priority = task.priority as Priority;
   const workflowInput: TaskWorkflowInput = {
@@ -32,7 +32,11 @@ export async function startTaskWorkflow(
     input: task.input as Record<string, unknown>,
     priority,
     deferred: task.status === 'pending',
-    execution: { timeoutMs: taskType.timeoutMs, maximumAttempts: taskType.maximumAttempts },
+    execution: {
+      timeoutMs: taskType.timeoutMs,
+      maximumAttempts: taskType.maximumAttempts,
+      ...(taskType.heartbeatTimeoutMs !== undefined && { heartbeatTimeoutMs: taskType.heartbeatTimeoutMs }),
+    },
     approval: taskType.approval ?? DEFAULT_APPROVAL_POLICY,
     draftExpiryMs: tenant.draftExpiryDays * DAY_MS,
   };

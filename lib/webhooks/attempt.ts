@@ -1,10 +1,9 @@
-import http from 'node:http';
-import https from 'node:https';
 import type { Database } from '../db/client';
 import type { DeliveryOutcome } from '../../workflows/webhook-delivery';
 import { type WebhookSecretBox } from './secret-box';
 import { signTimestampedWebhookBody, signWebhookBody } from './signing';
-import { type UrlPolicy, guardedLookup, refusedUrlReason } from '../outbound/url-policy';
+import { postJson } from '../outbound/post-json';
+import type { UrlPolicy } from '../outbound/url-policy';
 
 export interface WebhookDeliveryOptions extends UrlPolicy {
   /** Whole-request timeout of one attempt. */
@@ -41,9 +40,6 @@ export interface AttemptResult {
   outcome: Exclude<DeliveryOutcome, 'gone'>;
   finishedAt: Date;
 }
-
-// Receivers answer quickly with a status; their body is not ours to keep.
-const RESPONSE_BYTES_READ = 64 * 1024;
 
 /**
  * Builds the function that makes one attempt: a signed POST of the delivery's body, to a URL the
@@ -98,44 +94,8 @@ export function createDeliveryAttempter(options: WebhookDeliveryOptions) {
     };
   }
 
-  async function post(target: DeliveryTarget, headers: Record<string, string>): Promise<{ statusCode: number | null; error: string | null }> {
-    let url: URL;
-    try {
-      url = new URL(target.url);
-    } catch {
-      return { statusCode: null, error: `${target.url} is not a URL` };
-    }
-    // Checked again at delivery: the policy may have changed since the subscription was made.
-    const refused = refusedUrlReason(url, options);
-    if (refused) return { statusCode: null, error: refused };
-    const client = url.protocol === 'https:' ? https : http;
-    return new Promise((resolve) => {
-      const request = client.request(
-        url,
-        {
-          method: 'POST',
-          headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(target.payload), 'User-Agent': 'Taskwright-Webhooks/1' },
-          lookup: guardedLookup(options),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        },
-        (response) => {
-          // Redirects are not followed: a 3xx is a failed attempt like any other non-2xx.
-          const statusCode = response.statusCode ?? null;
-          let read = 0;
-          response.on('data', (chunk: Buffer) => {
-            read += chunk.length;
-            if (read > RESPONSE_BYTES_READ) response.destroy();
-          });
-          const settle = () => resolve({ statusCode, error: statusCode !== null && statusCode >= 200 && statusCode < 300 ? null : `HTTP ${statusCode}` });
-          response.on('end', settle).on('close', settle).on('error', settle);
-        },
-      );
-      request.on('error', (error: NodeJS.ErrnoException) => {
-        const reason = error.name === 'AbortError' || error.name === 'TimeoutError' ? `timed out after ${options.timeoutMs} ms` : error.message;
-        resolve({ statusCode: null, error: error.code && !reason.includes(error.code) ? `${error.code}: ${reason}` : reason });
-      });
-      request.end(target.payload);
-    });
+  function post(target: DeliveryTarget, headers: Record<string, string>) {
+    return postJson(target.url, target.payload, headers, { ...options, userAgent: 'Taskwright-Webhooks/1' });
   }
 }
 

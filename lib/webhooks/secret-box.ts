@@ -65,14 +65,20 @@ export function webhookSecretBoxFor(config: Pick<Config, 'WEBHOOK_SECRET_KEYS' |
 }
 
 /**
- * Seals the secrets stored in plain text (before sealing existed) or under a key that is no
- * longer the current one. Each row is rewritten only if it still holds what was read.
+ * Seals the secrets (webhooks' and registered agents') stored in plain text (before sealing
+ * existed) or under a key that is no longer the current one. Each row is rewritten only if it
+ * still holds what was read.
  */
 export async function resealWebhookSecrets(db: Database, box: WebhookSecretBox): Promise<number> {
   const webhooks = await db.webhook.findMany({ select: { id: true, secret: true } });
   let resealed = 0;
   for (const webhook of webhooks.filter((row) => box.needsResealing(row.secret))) {
     const { count } = await db.webhook.updateMany({ where: { id: webhook.id, secret: webhook.secret }, data: { secret: box.seal(box.open(webhook.secret)) } });
+    resealed += count;
+  }
+  const agents = await db.registeredAgent.findMany({ select: { id: true, secret: true } });
+  for (const agent of agents.filter((row) => box.needsResealing(row.secret))) {
+    const { count } = await db.registeredAgent.updateMany({ where: { id: agent.id, secret: agent.secret }, data: { secret: box.seal(box.open(agent.secret)) } });
     resealed += count;
   }
   return resealed;

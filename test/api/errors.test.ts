@@ -54,7 +54,8 @@ describe('unknown routes and methods', () => {
   it.each([
     ['PUT', '/v1/tasks', ['GET', 'HEAD', 'POST']],
     ['DELETE', '/v1/tasks', ['GET', 'HEAD', 'POST']],
-    ['POST', '/v1/agents', ['GET', 'HEAD']],
+    ['PUT', '/v1/agents', ['GET', 'HEAD', 'POST']],
+    ['POST', '/v1/agents/echo', ['DELETE', 'GET', 'HEAD', 'PATCH']],
     ['PATCH', '/v1/tasks/task_x', ['DELETE', 'GET', 'HEAD', 'PUT']],
     ['GET', '/v1/tasks/task_x/process', ['POST']],
     ['GET', '/v1/approvals/apr_x/approve', ['POST']],

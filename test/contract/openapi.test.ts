@@ -122,6 +122,10 @@ describe('GET /v1/openapi.json', () => {
     expect(download.security).toEqual([]);
     expect(Object.keys(download.responses).sort()).toEqual(['200', '206', '400', '403', '404', '416', '500']);
     expect(document.paths['/v1/openapi.json']!.get!.security).toEqual([]);
+    // Registered agents' callbacks take their execution's callback token, not an API key.
+    const callback = document.paths['/v1/agent-callbacks/{execution_id}/complete']!.post!;
+    expect(callback.security).toEqual([{ callbackToken: [] }]);
+    expect(Object.keys(callback.responses).sort()).toEqual(['202', '400', '401', '409', '413', '415']);
   });
 
   it('accepts the seed spellings: agent_id and assistant on create, perPage on listing', async () => {

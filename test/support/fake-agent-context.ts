@@ -38,6 +38,7 @@ export function fakeAgentContext(options: {
   decide?: (title: string) => ApprovalDecision;
   answer?: (question: string) => string;
   signal?: AbortSignal;
+  skills?: string[];
 } = {}): FakeAgentContext {
   const refuse = (what: string) => async (): Promise<never> => {
     throw new AgentError('not_available', `${what} is not available in this test`);
@@ -81,6 +82,7 @@ export function fakeAgentContext(options: {
         throw new AgentError('unknown_tool', `No tool "${name}" in this test`);
       },
     },
+    skills: async () => options.skills ?? [],
     files: options.files ?? { list: async () => [], open: refuse('files.open') },
     fetch: options.fetch ?? refuse('fetch'),
     artifacts: options.artifacts ?? { get: async () => null, list: async () => [] },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino from 'pino';
-import { builtInAgents } from '../../agents/registry';
+import { agentsFor } from '../../agents/configured';
 import { createApp } from '../../api/app';
 import { issueApiKey } from '../../lib/auth/api-keys';
 import { type Config, loadConfig } from '../../lib/config';
@@ -108,9 +108,11 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const startApi = async (apiDb: Database, apiTemporal: Client): Promise<TestApi> => {
     const feed = new EventFeed({ db: apiDb, listenUrl: env.databaseUrl, pollIntervalMs: config.EVENTS_POLL_INTERVAL_MS, logger: silent });
     await feed.start();
-    const starter = new TaskStarter({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
+    // Only workers dispatch to registered agents: the API's registry reads them.
+    const agents = agentsFor(apiDb, config);
+    const starter = new TaskStarter({ db: apiDb, temporal: apiTemporal, agents, config, logger: silent, sweepIntervalMs: config.EVENTS_POLL_INTERVAL_MS });
     starter.start();
-    const app = createApp({ db: apiDb, temporal: apiTemporal, agents: builtInAgents, config, logger: silent, feed, storage, downloadUrls, starter });
+    const app = createApp({ db: apiDb, temporal: apiTemporal, agents, config, logger: silent, feed, storage, downloadUrls, starter });
     const server: Server = await new Promise((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -152,7 +154,8 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue,
       db,
-      agents: builtInAgents,
+      // Registered agents call back to the first API process (its port is known only now).
+      agents: agentsFor(db, config, { callbackBaseUrl: api.baseUrl }),
       storage,
       outbound,
       mail,

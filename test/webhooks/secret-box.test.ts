@@ -39,9 +39,13 @@ describe('webhook secrets at rest', () => {
         stack.db.webhook.create({ data: { id: newId('whk'), tenantId, url: 'https://hooks.example.com/', events: ['task.created'], secret, secretHint: '…', afterSeq: 0n } });
       const plain = await create('stored before sealing existed');
       const sealed = await create(old.seal('sealed under the old key'));
+      // Registered agents' secrets are sealed with the same keys.
+      const agent = await stack.db.registeredAgent.create({
+        data: { id: newId('agt'), tenantId, slug: 'sealed-agent', name: 'a', description: '', endpoint: 'https://agents.example.com/', secret: old.seal('an agent secret'), defaultTaskType: 't', taskTypes: {} },
+      });
 
       const rotated = createWebhookSecretBox([NEW_KEY, OLD_KEY]);
-      expect(await resealWebhookSecrets(stack.db, rotated)).toBeGreaterThanOrEqual(2);
+      expect(await resealWebhookSecrets(stack.db, rotated)).toBeGreaterThanOrEqual(3);
       expect(await resealWebhookSecrets(stack.db, rotated)).toBe(0);
 
       const onlyNew = createWebhookSecretBox([NEW_KEY]);
@@ -49,6 +53,7 @@ describe('webhook secrets at rest', () => {
       expect(onlyNew.open(await reread(plain.id))).toBe('stored before sealing existed');
       expect(onlyNew.open(await reread(sealed.id))).toBe('sealed under the old key');
       expect(await reread(plain.id)).not.toContain('stored before');
+      expect(onlyNew.open((await stack.db.registeredAgent.findUniqueOrThrow({ where: { id: agent.id } })).secret)).toBe('an agent secret');
     });
   });
 });

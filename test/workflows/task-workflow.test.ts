@@ -4,7 +4,7 @@ import { WorkflowFailedError, type WorkflowHandle, WorkflowUpdateStage } from '@
 import { decideUpdate, feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../../workflows/definitions';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
-import { createAgentRegistry } from '../../agents/registry';
+import { AgentRegistry } from '../../agents/registry';
 import { firstEventIs, gatedWorker, workerWith } from '../support/custom-workers';
 import { defineTaskType } from '../../agents/sdk';
 import { z } from 'zod';
@@ -341,7 +341,7 @@ describe('taskWorkflow ending while a command is still being recorded', () => {
 describe('taskWorkflow with a step longer than the heartbeat timeout', () => {
   // Longer than the agent activity's 30 s heartbeat timeout, without calling any SDK function.
   const STEP_MS = 33_000;
-  const slowAgents = createAgentRegistry([
+  const slowAgents = new AgentRegistry([
     {
       slug: 'slow',
       aliases: [],
@@ -402,7 +402,7 @@ describe('taskWorkflow with many large checkpointed results', () => {
   // agent run carried it whole.
   const STEPS = 16;
   const RESULT_BYTES = 160 * 1024;
-  const bulkyAgents = createAgentRegistry([
+  const bulkyAgents = new AgentRegistry([
     {
       slug: 'bulky',
       aliases: [],
