@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
-import { type AgentRegistry, agentSlugs } from '../../agents/registry';
+import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
-import { appendTaskEvents } from '../../lib/db/task-events';
+import { insertTask } from '../../lib/db/task-creation';
 import { newId } from '../../lib/ids';
 import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import type { TaskStarter } from '../../lib/temporal/task-starter';
@@ -15,16 +15,17 @@ import { presentArtifact } from '../artifacts/present';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf } from '../middleware/auth';
 import { methodNotAllowed } from '../middleware/errors';
-import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
+import { HttpProblem, invalidRequest, notFound } from '../problem';
+import { requireOpenSession } from '../sessions/open-session';
 import { temporalUnavailable } from '../temporal-errors';
 import { parseBody, parseQuery } from '../validation';
 import { illegalTransition, isWorkflowNotFound, onTaskWorkflow, sendTaskCommand } from './commands';
 import { updateTaskDetails } from './details';
 import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
+import { resolveTaskType } from './task-type';
 import { type TaskRow, findTaskRecord, loadTaskListItems } from './present';
 import {
-  type CreateTaskBody,
   assigneesBody,
   createTaskBody,
   feedbackBody,
@@ -32,6 +33,7 @@ import {
   idempotencyKey,
   listTasksQuery,
   processBody,
+  rerunBody,
   updateTaskBody,
 } from './schemas';
 
@@ -70,29 +72,12 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
 
   const currentStatus = (task: TaskRow) => async () => (await loadTask(task.tenantId, task.id)).status;
 
-  /** Resolves the agent and task type from the manifest and validates `input` against it. */
-  function resolveTaskType(body: CreateTaskBody) {
-    const agent = agents.get(body.agent);
-    if (!agent) {
-      throw invalidRequest([{ field: 'agent', in: 'body', message: `Unknown agent "${body.agent}"; valid agents: ${agentSlugs(agents).join(', ')}` }]);
-    }
-    const taskTypeName = body.task_type ?? agent.defaultTaskType;
-    const taskType = agent.taskTypes[taskTypeName];
-    if (!taskType) {
-      const valid = Object.keys(agent.taskTypes).join(', ');
-      throw invalidRequest([{ field: 'task_type', in: 'body', message: `Agent ${agent.slug} has no task type "${taskTypeName}"; valid task types: ${valid}` }]);
-    }
-    const input = taskType.input.safeParse(body.input);
-    if (!input.success) throw invalidRequest(zodProblems(input.error, 'body', ['input']));
-    return { agent, taskTypeName, input: input.data };
-  }
-
   router
     .route('/v1/tasks')
     .post(async (req, res) => {
       const { tenantId, userEmail } = principalOf(req);
       const body = parseBody(createTaskBody, req);
-      const { agent, taskTypeName, input } = resolveTaskType(body);
+      const { agent, taskTypeName, input } = resolveTaskType(agents, body);
       const key = req.get('idempotency-key');
       if (key !== undefined && !idempotencyKey.safeParse(key).success) {
         throw invalidRequest([{ field: 'Idempotency-Key', in: 'header', message: 'Expected 1 to 255 printable ASCII characters without spaces' }]);
@@ -112,33 +97,30 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
 
       await resolveFileReferences(db, tenantId, { input });
       const taskId = newId('task');
-      const status: TaskStatus = body.defer ? 'pending' : 'queued';
       try {
         await db.$transaction(async (tx) => {
-          const created = await tx.task.create({
-            data: {
-              id: taskId,
-              tenantId,
-              agent: agent.slug,
-              taskType: taskTypeName,
-              input: input as Prisma.InputJsonObject,
-              status,
-              priority: body.priority,
-              sessionId: body.session_id,
-              title: body.title,
-              description: body.description,
-              type: body.type,
-              skills: body.skills,
-              ownerEmail: body.owner_email ?? userEmail,
-              assignedUsers: body.assigned_users,
-              followers: body.followers,
-              idempotencyKey: key,
-              requestHash,
-            },
+          if (body.session_id !== undefined) await requireOpenSession(tx, tenantId, body.session_id);
+          await insertTask(tx, {
+            id: taskId,
+            tenantId,
+            agent: agent.slug,
+            taskType: taskTypeName,
+            input: input as Prisma.InputJsonObject,
+            taskQueue: config.TASK_QUEUE,
+            deferred: body.defer,
+            priority: body.priority,
+            sessionId: body.session_id,
+            title: body.title,
+            description: body.description,
+            type: body.type,
+            skills: body.skills,
+            ownerEmail: body.owner_email ?? userEmail,
+            assignedUsers: body.assigned_users,
+            followers: body.followers,
+            idempotencyKey: key,
+            requestHash,
+            trigger: { type: body.trigger?.type ?? 'api' },
           });
-          const data = { task_id: taskId, agent: agent.slug, task_type: taskTypeName, from: null, to: status };
-          await appendTaskEvents(tx, { taskId, tenantId, agent: agent.slug }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
-          await tx.taskStart.create({ data: { taskId, taskQueue: config.TASK_QUEUE } });
         });
       } catch (error) {
         // Two requests raced with one Idempotency-Key: the loser answers with the winner's task.
@@ -322,6 +304,41 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task), startIfPending);
       }
       res.json(await presentCurrent(principal.tenantId, task.id));
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/tasks/:id/rerun')
+    .post(async (req, res) => {
+      const { tenantId, userEmail } = principalOf(req);
+      const body = parseBody(rerunBody, req);
+      const source = await loadTask(tenantId, req.params.id);
+      const { agent, taskTypeName, input } = resolveTaskType(agents, { agent: source.agent, task_type: source.taskType, input: body.input ?? source.input });
+      await resolveFileReferences(db, tenantId, { input });
+      const taskId = newId('task');
+      await db.$transaction(async (tx) => {
+        if (source.sessionId !== null) await requireOpenSession(tx, tenantId, source.sessionId);
+        await insertTask(tx, {
+          id: taskId,
+          tenantId,
+          agent: agent.slug,
+          taskType: taskTypeName,
+          input: input as Prisma.InputJsonObject,
+          taskQueue: config.TASK_QUEUE,
+          priority: source.priority,
+          sessionId: source.sessionId,
+          title: source.title,
+          description: source.description,
+          type: source.type,
+          skills: source.skills,
+          ownerEmail: userEmail ?? source.ownerEmail,
+          assignedUsers: source.assignedUsers,
+          followers: source.followers,
+          trigger: { type: 'rerun', sourceId: source.id },
+        });
+      });
+      starter.wake();
+      res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(tenantId, taskId));
     })
     .all(methodNotAllowed);
 

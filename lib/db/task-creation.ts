@@ -1,0 +1,103 @@
+import type { Task } from '../generated/prisma/client';
+import { newId } from '../ids';
+import type { Prisma } from './client';
+import { appendTaskEvents } from './task-events';
+
+/** What started a task (SPEC section 12): `api` unless a schedule, trigger, channel, rerun or the dashboard did. */
+export interface TaskTrigger {
+  type: 'api' | 'schedule' | 'event' | 'channel' | 'rerun' | 'dashboard';
+  sourceId?: string;
+  sourceTaskId?: string;
+  sourceArtifactId?: string;
+  channel?: string;
+  /** How many event triggers led here. */
+  depth?: number;
+}
+
+export interface NewTask {
+  id: string;
+  tenantId: string;
+  agent: string;
+  taskType: string;
+  /** Already validated against the agent's manifest. */
+  input: Prisma.InputJsonObject;
+  /** The task queue its workflow starts on (task_starts.task_queue). */
+  taskQueue: string;
+  deferred?: boolean;
+  priority?: string;
+  sessionId?: string | null;
+  title?: string | null;
+  description?: string | null;
+  type?: string | null;
+  skills?: string[];
+  ownerEmail?: string | null;
+  assignedUsers?: string[];
+  followers?: string[];
+  idempotencyKey?: string;
+  requestHash?: string;
+  trigger?: TaskTrigger;
+}
+
+function taskRow(task: NewTask, status: string): Prisma.TaskUncheckedCreateInput {
+  const { trigger = { type: 'api' } } = task;
+  return {
+    id: task.id,
+    tenantId: task.tenantId,
+    agent: task.agent,
+    taskType: task.taskType,
+    input: task.input,
+    status,
+    priority: task.priority,
+    sessionId: task.sessionId,
+    title: task.title,
+    description: task.description,
+    type: task.type,
+    skills: task.skills,
+    ownerEmail: task.ownerEmail,
+    assignedUsers: task.assignedUsers,
+    followers: task.followers,
+    idempotencyKey: task.idempotencyKey,
+    requestHash: task.requestHash,
+    triggerType: trigger.type,
+    triggerSource: trigger.sourceId,
+    triggerTaskId: trigger.sourceTaskId,
+    triggerArtifactId: trigger.sourceArtifactId,
+    triggerChannel: trigger.channel,
+    triggerDepth: trigger.depth ?? 0,
+  };
+}
+
+/**
+ * Creates a task inside the caller's transaction: its row, `task.created`, and the `task_starts`
+ * outbox row from which a TaskStarter starts its workflow once this transaction has committed.
+ * Every way a task comes to be (API, schedule, trigger, channel, rerun) goes through here.
+ */
+export async function insertTask(tx: Prisma.TransactionClient, task: NewTask): Promise<Task> {
+  const status = task.deferred ? 'pending' : 'queued';
+  const created = await tx.task.create({ data: taskRow(task, status) });
+  const data = { task_id: task.id, agent: task.agent, task_type: task.taskType, from: null, to: status };
+  await appendTaskEvents(tx, { taskId: task.id, tenantId: task.tenantId, agent: task.agent }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
+  await tx.taskStart.create({ data: { taskId: task.id, taskQueue: task.taskQueue } });
+  return created;
+}
+
+/**
+ * Records a task that could not start (e.g. a trigger chain past its depth limit, or a mapped
+ * input its agent refuses) as failed with `error`, without a workflow, so the refusal is as
+ * visible as any other failure: the task, `task.created`, `task.failed`, and webhooks.
+ */
+export async function insertFailedTask(tx: Prisma.TransactionClient, task: NewTask, error: { code: string; message: string }): Promise<Task> {
+  const at = new Date();
+  const created = await tx.task.create({ data: { ...taskRow(task, 'failed'), errorCode: error.code, errorMessage: error.message, completedAt: at, createdAt: at } });
+  const owner = { taskId: task.id, tenantId: task.tenantId, agent: task.agent };
+  await appendTaskEvents(
+    tx,
+    owner,
+    [
+      { id: newId('evt'), type: 'task.created', data: { task_id: task.id, agent: task.agent, task_type: task.taskType, from: null, to: 'failed' } },
+      { id: newId('evt'), type: 'task.failed', data: { task_id: task.id, from: null, to: 'failed', error } },
+    ],
+    at,
+  );
+  return created;
+}
