@@ -5,6 +5,7 @@ import type { OutboundFetcher } from '../lib/outbound/fetch-url';
 import type { ContentStore } from '../lib/storage/content-store';
 import { createAgentServices } from './agent-services';
 import { createApplyArtifactEffect } from './apply-artifact-effect';
+import { createTriggerFiring } from './fire-triggers';
 import { createPurgeExpiredArtifacts } from './purge-expired-artifacts';
 import { createRecordTransition } from './record-transition';
 import { createRunAgent } from './run-agent';
@@ -16,13 +17,16 @@ export interface ActivityDependencies {
   mail: MailTransport;
   /** Every URL an agent fetches goes through it. */
   outbound: OutboundFetcher;
+  /** How many event triggers may follow one another (TRIGGER_MAX_DEPTH). */
+  triggerMaxDepth?: number;
 }
 
 /** Every activity task and retention workflows call, built from their dependencies. */
-export function createActivities({ db, agents, storage, mail, outbound }: ActivityDependencies) {
+export function createActivities({ db, agents, storage, mail, outbound, triggerMaxDepth }: ActivityDependencies) {
+  const fireTriggers = createTriggerFiring({ agents, maxDepth: triggerMaxDepth });
   return {
-    recordTransition: createRecordTransition({ db, storage }),
-    runAgent: createRunAgent({ db, agents, storage, services: createAgentServices({ db, storage, outbound }) }),
+    recordTransition: createRecordTransition({ db, storage, fireTriggers }),
+    runAgent: createRunAgent({ db, agents, storage, fireTriggers, services: createAgentServices({ db, storage, outbound }) }),
     applyArtifactEffect: createApplyArtifactEffect({ db, agents, mail }),
     purgeExpiredArtifacts: createPurgeExpiredArtifacts({ db, storage }),
   };

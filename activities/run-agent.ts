@@ -2,14 +2,14 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { AgentRegistry } from '../agents/registry';
 import { type AgentContext, AgentError } from '../agents/sdk';
 import type { Readable } from 'node:stream';
-import type { Database, Prisma } from '../lib/db/client';
-import { type ContentStore, artifactContentKey } from '../lib/storage/content-store';
+import type { Prisma } from '../lib/db/client';
+import { artifactContentKey } from '../lib/storage/content-store';
 import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
 import type { AgentServicesFor } from './agent-services';
 import { closeRunningExecution, summarizeOutput } from '../workflows/execution-records';
 import type { AgentOutcome, ArtifactRecord, Execution, JournalEntry, TaskMessage, TransitionRecord } from '../workflows/model';
-import { writeTransition } from './record-transition';
+import { type TransitionWriteDependencies, writeTransition } from './record-transition';
 
 export interface RunAgentInput {
   taskId: string;
@@ -43,7 +43,7 @@ class Suspension extends Error {
  * clarification) or its end, replaying the journal of earlier suspensions first. Heartbeats so
  * cancellation and `stop` reach it; progress rides on the heartbeat and is written at once.
  */
-export function createRunAgent({ db, agents, storage, services }: { db: Database; agents: AgentRegistry; storage: ContentStore; services: AgentServicesFor }) {
+export function createRunAgent({ db, agents, storage, fireTriggers, services }: TransitionWriteDependencies & { agents: AgentRegistry; services: AgentServicesFor }) {
   return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
     const agent = agents.get(request.agent);
     const taskType = agent?.taskTypes[request.taskType];
@@ -58,7 +58,7 @@ export function createRunAgent({ db, agents, storage, services }: { db: Database
     const owner: TaskEventOwner = { taskId: request.taskId, tenantId: request.tenantId, agent: request.agent };
     const { journal } = request;
     // Before any agent event: progress is recorded only while the task is `running`.
-    if (request.start) await writeTransition({ db, storage }, request.start);
+    if (request.start) await writeTransition({ db, storage, fireTriggers }, request.start);
 
     // Position in the journal: below its length the code is replaying what already happened.
     let cursor = 0;
@@ -127,7 +127,7 @@ export function createRunAgent({ db, agents, storage, services }: { db: Database
       const executions = closeRunningExecution(request.completion.executions, 'complete', summarizeOutput(output), at);
       const eventId = (...parts: string[]) => derivedId('evt', request.taskId, request.executionId, String(journal.length), 'complete', ...parts);
       const written = await writeTransition(
-        { db, storage },
+        { db, storage, fireTriggers },
         {
           ...owner,
           workflowId: request.completion.workflowId,

@@ -24,6 +24,7 @@ import { retentionRouter } from './retention/router';
 import { sessionsRouter } from './sessions/router';
 import { tasksRouter } from './tasks/router';
 import { tenantsRouter } from './tenants/router';
+import { triggersRouter } from './triggers/router';
 import { webhooksRouter } from './webhooks/router';
 
 export interface AppDependencies {
@@ -68,6 +69,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(tenantsRouter(deps));
   app.use(webhooksRouter(deps));
   app.use(sessionsRouter(deps));
+  app.use(triggersRouter(deps));
   app.use(routeNotFound);
   app.use(errorHandler);
   return app;

@@ -63,6 +63,8 @@ const envSchema = z.object({
       .pipe(z.array(z.string().min(32, 'each secret needs at least 32 characters')).min(1))
       .optional(),
   ),
+  // How many event-triggered tasks may follow one another; a deeper chain ends in a failed task.
+  TRIGGER_MAX_DEPTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(100).default(5)),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, hostname: /./ }).optional()),

@@ -10,9 +10,11 @@ export interface TaskTypeRequest {
 /**
  * Resolves the agent (slug or alias) and task type from the manifest and validates `input`
  * against it: what every task a client describes (create, rerun, schedule, trigger, channel rule)
- * must pass. `at` is where the three fields sit in the body, e.g. `['start']`.
+ * must pass. `at` is where the three fields sit in the body, e.g. `['start']`. `laterFields` are
+ * input fields filled in only when the task starts (an event trigger's mapped fields): problems
+ * with them are not this request's, and the input is returned as given.
  */
-export function resolveTaskType(agents: AgentRegistry, request: TaskTypeRequest, at: string[] = []) {
+export function resolveTaskType(agents: AgentRegistry, request: TaskTypeRequest, at: string[] = [], laterFields: string[] = []) {
   const field = (name: string) => [...at, name].join('.');
   const agent = agents.get(request.agent);
   if (!agent) {
@@ -25,6 +27,11 @@ export function resolveTaskType(agents: AgentRegistry, request: TaskTypeRequest,
     throw invalidRequest([{ field: field('task_type'), in: 'body', message: `Agent ${agent.slug} has no task type "${taskTypeName}"; valid task types: ${valid}` }]);
   }
   const input = taskType.input.safeParse(request.input);
-  if (!input.success) throw invalidRequest(zodProblems(input.error, 'body', [...at, 'input']));
-  return { agent, taskTypeName, taskType, input: input.data as Record<string, unknown> };
+  if (input.success) return { agent, taskTypeName, taskType, input: input.data as Record<string, unknown> };
+  const problems = zodProblems(input.error, 'body', [...at, 'input']).filter((problem) => {
+    const field = problem.field.split('.')[at.length + 1];
+    return field === undefined || !laterFields.includes(field);
+  });
+  if (problems.length > 0 || laterFields.length === 0) throw invalidRequest(problems);
+  return { agent, taskTypeName, taskType, input: request.input as Record<string, unknown> };
 }

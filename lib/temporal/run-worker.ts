@@ -49,6 +49,7 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     outbound: outboundFetcherFor(config),
     mail: openMailTransport(config, db),
     webhookDelivery,
+    triggerMaxDepth: config.TRIGGER_MAX_DEPTH,
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
   const client = new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE });

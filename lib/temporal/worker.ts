@@ -20,6 +20,8 @@ export interface TaskWorkerOptions {
   /** What agents fetch URLs through (the outbound URL policy, size cap, timeout). */
   outbound: OutboundFetcher;
   webhookDelivery: WebhookDeliveryOptions;
+  /** TRIGGER_MAX_DEPTH (the activities' default when omitted). */
+  triggerMaxDepth?: number;
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
   shutdownGraceTimeMs?: number;
@@ -38,7 +40,7 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...workflows,
     activities: {
-      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail, outbound: options.outbound }),
+      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail, outbound: options.outbound, triggerMaxDepth: options.triggerMaxDepth }),
       ...createWebhookActivities(options.db, options.webhookDelivery),
     },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,

@@ -8,6 +8,7 @@ import { Worker } from '@temporalio/worker';
 import { createWebhookActivities } from '../../activities/deliver-webhook';
 import { type Activities } from '../../activities';
 import { createAgentServices } from '../../activities/agent-services';
+import { createTriggerFiring } from '../../activities/fire-triggers';
 import { createRunAgent } from '../../activities/run-agent';
 import { builtInAgents } from '../../agents/registry';
 import { loadConfig } from '../../lib/config';
@@ -69,7 +70,7 @@ function inMemoryTaskActivities() {
       transitions.push(record);
       return { applied: true };
     },
-    runAgent: createRunAgent({ db, agents: builtInAgents, storage, services: createAgentServices({ db, storage, outbound: outboundFetcherFor(loadConfig({})) }) }),
+    runAgent: createRunAgent({ db, agents: builtInAgents, storage, fireTriggers: createTriggerFiring({ agents: builtInAgents }), services: createAgentServices({ db, storage, outbound: outboundFetcherFor(loadConfig({})) }) }),
     async applyArtifactEffect(request) {
       effects.push(request);
       return { applied: true };

@@ -1,0 +1,79 @@
+import { Router } from 'express';
+import { type AgentRegistry, agentSlugs } from '../../agents/registry';
+import type { Config } from '../../lib/config';
+import type { Database, Prisma } from '../../lib/db/client';
+import { newId } from '../../lib/ids';
+import { findTriggerCycle } from '../../lib/triggers/cycles';
+import { principalOf } from '../middleware/auth';
+import { methodNotAllowed } from '../middleware/errors';
+import { HttpProblem, invalidRequest, notFound } from '../problem';
+import { resolveTaskType } from '../tasks/task-type';
+import { parseBody } from '../validation';
+import { presentTrigger } from './present';
+import { createTriggerBody } from './schemas';
+
+export interface TriggersRouterDependencies {
+  db: Database;
+  agents: AgentRegistry;
+  config: Pick<Config, 'TASK_QUEUE'>;
+}
+
+/** Event triggers: an artifact recorded starts another task (activities/fire-triggers.ts starts them). */
+export function triggersRouter({ db, agents, config }: TriggersRouterDependencies): Router {
+  const router = Router();
+
+  router
+    .route('/v1/triggers')
+    .post(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const body = parseBody(createTriggerBody, req);
+      const sourceAgent = body.on.agent === undefined ? null : agents.get(body.on.agent)?.slug;
+      if (sourceAgent === undefined) {
+        throw invalidRequest([{ field: 'on.agent', in: 'body', message: `Unknown agent "${body.on.agent}"; valid agents: ${agentSlugs(agents).join(', ')}` }]);
+      }
+      const { agent, taskTypeName, input } = resolveTaskType(agents, body.start, ['start'], Object.keys(body.input_map));
+      const candidate = { id: newId('trg'), artifactType: body.on.artifact_type, sourceAgent, agent: agent.slug, taskType: taskTypeName };
+
+      const trigger = await db.$transaction(async (tx) => {
+        // One creation per tenant at a time: two triggers made at once cannot close a cycle unseen.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`triggers:${tenantId}`}))`;
+        const existing = await tx.trigger.findMany({ where: { tenantId }, select: { id: true, artifactType: true, sourceAgent: true, agent: true, taskType: true } });
+        const cycle = findTriggerCycle(agents, existing, candidate);
+        if (cycle) {
+          const chain = cycle.map((edge) => `${edge.artifactType} → ${edge.agent}/${edge.taskType}`).join(', then ');
+          throw new HttpProblem(409, 'trigger_cycle', `This trigger would start itself again: ${chain}.`, {
+            cycle: cycle.map((edge) => (edge.id === candidate.id ? null : edge.id)),
+          });
+        }
+        return tx.trigger.create({
+          data: { ...candidate, tenantId, input: input as Prisma.InputJsonObject, inputMap: body.input_map, taskQueue: config.TASK_QUEUE },
+        });
+      });
+      res.status(201).location(`/v1/triggers/${trigger.id}`).json(presentTrigger(trigger));
+    })
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const triggers = await db.trigger.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      res.json({ triggers: triggers.map(presentTrigger) });
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/triggers/:id')
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const trigger = await db.trigger.findFirst({ where: { id: req.params.id, tenantId } });
+      if (!trigger) throw notFound(`Trigger ${req.params.id}`);
+      res.json(presentTrigger(trigger));
+    })
+    .delete(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      // The tasks it started stay.
+      const { count } = await db.trigger.deleteMany({ where: { id: req.params.id, tenantId } });
+      if (count === 0) throw notFound(`Trigger ${req.params.id}`);
+      res.json({ deleted: true, trigger_id: req.params.id });
+    })
+    .all(methodNotAllowed);
+
+  return router;
+}
