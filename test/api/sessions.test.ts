@@ -89,7 +89,7 @@ describe('sessions', () => {
     const message = await stack.request(`/v1/sessions/${session.session_id}/messages`, { method: 'POST', json: { text: 'Q3 please' } });
     expect(message.status).toBe(201);
     expect(await message.json()).toMatchObject({ answered_task_id: task_id });
-    const done = (await waitForTask(stack, task_id, (task) => task.status === 'complete')) as { output: Record<string, unknown> };
+    const done = (await waitForTask(stack, task_id, (task) => task.status === 'complete')) as unknown as { output: Record<string, unknown> };
     expect(done.output).toMatchObject({ clarification: 'Q3 please' });
   });
 

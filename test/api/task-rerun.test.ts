@@ -36,7 +36,7 @@ describe('rerun', () => {
     const response = await stack.request(`/v1/tasks/${source.task_id}/rerun`, { method: 'POST', json: { input: { message: 'two' } } });
     expect(response.status).toBe(202);
     const rerun = (await response.json()) as Task;
-    const done = (await waitForTask(stack, rerun.task_id, (task) => task.status === 'complete')) as { output: Record<string, unknown> };
+    const done = (await waitForTask(stack, rerun.task_id, (task) => task.status === 'complete')) as unknown as { output: Record<string, unknown> };
     expect(done.output).toMatchObject({ message: 'two' });
 
     const bad = await expectProblem(await stack.request(`/v1/tasks/${source.task_id}/rerun`, { method: 'POST', json: { input: { sleep_ms: 'long' } } }), 400, 'validation_failed');
