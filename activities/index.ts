@@ -6,6 +6,7 @@ import type { ContentStore } from '../lib/storage/content-store';
 import { createAgentServices } from './agent-services';
 import { createApplyArtifactEffect } from './apply-artifact-effect';
 import { createTriggerFiring } from './fire-triggers';
+import { createScheduledTaskActivities } from './scheduled-task';
 import { createPurgeExpiredArtifacts } from './purge-expired-artifacts';
 import { createRecordTransition } from './record-transition';
 import { createRunAgent } from './run-agent';
@@ -27,6 +28,7 @@ export function createActivities({ db, agents, storage, mail, outbound, triggerM
   return {
     recordTransition: createRecordTransition({ db, storage, fireTriggers }),
     runAgent: createRunAgent({ db, agents, storage, fireTriggers, services: createAgentServices({ db, storage, outbound }) }),
+    ...createScheduledTaskActivities({ db, agents }),
     applyArtifactEffect: createApplyArtifactEffect({ db, agents, mail }),
     purgeExpiredArtifacts: createPurgeExpiredArtifacts({ db, storage }),
   };

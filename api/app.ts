@@ -21,6 +21,7 @@ import { authenticate } from './middleware/auth';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
 import { retentionRouter } from './retention/router';
+import { schedulesRouter } from './schedules/router';
 import { sessionsRouter } from './sessions/router';
 import { tasksRouter } from './tasks/router';
 import { tenantsRouter } from './tenants/router';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(apiKeysRouter({ db: deps.db, apiKeys }));
   app.use(tenantsRouter(deps));
   app.use(webhooksRouter(deps));
+  app.use(schedulesRouter(deps));
   app.use(sessionsRouter(deps));
   app.use(triggersRouter(deps));
   app.use(routeNotFound);

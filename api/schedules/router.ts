@@ -1,0 +1,184 @@
+import { type Client, type ScheduleHandle, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
+import { Router } from 'express';
+import type { AgentRegistry } from '../../agents/registry';
+import type { Config } from '../../lib/config';
+import type { Database, Prisma } from '../../lib/db/client';
+import type { Schedule } from '../../lib/generated/prisma/client';
+import { newId } from '../../lib/ids';
+import { type ScheduleSpecInput, temporalScheduleOptions } from '../../lib/temporal/task-schedules';
+import { principalOf } from '../middleware/auth';
+import { methodNotAllowed } from '../middleware/errors';
+import { HttpProblem, invalidRequest, notFound } from '../problem';
+import { resolveTaskType } from '../tasks/task-type';
+import { temporalUnavailable } from '../temporal-errors';
+import { parseBody } from '../validation';
+import { presentSchedule } from './present';
+import { createScheduleBody, updateScheduleBody } from './schemas';
+
+export interface SchedulesRouterDependencies {
+  db: Database;
+  temporal: Client;
+  agents: AgentRegistry;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL'>;
+}
+
+const RECENT_TASKS = 10;
+
+/**
+ * Temporal refused the spec (e.g. a cron field out of range): a 400 saying why, on the field that
+ * holds it. The SDK turns the server's INVALID_ARGUMENT into a TypeError carrying its details.
+ */
+function refusedSpec(error: unknown, spec: ScheduleSpecInput): HttpProblem | undefined {
+  if (!(error instanceof TypeError)) return undefined;
+  const field = spec.cron !== undefined ? 'cron' : 'interval_seconds';
+  return invalidRequest([{ field, in: 'body', message: `Temporal refused the schedule: ${error.message}` }]);
+}
+
+/** Recurring tasks on Temporal Schedules (one per schedule, of the same ID, on the Web UI's Schedules page). */
+export function schedulesRouter({ db, temporal, agents, config }: SchedulesRouterDependencies): Router {
+  const router = Router();
+
+  async function loadSchedule(tenantId: string, scheduleId: string): Promise<Schedule> {
+    const schedule = await db.schedule.findFirst({ where: { id: scheduleId, tenantId } });
+    if (!schedule) throw notFound(`Schedule ${scheduleId}`);
+    return schedule;
+  }
+
+  /** Calls Temporal about a schedule; an unreachable Temporal is a 503, a missing schedule a 404. */
+  async function onTemporal<T>(scheduleId: string, action: string, call: (handle: ScheduleHandle) => Promise<T>): Promise<T> {
+    try {
+      return await call(temporal.schedule.getHandle(scheduleId));
+    } catch (error) {
+      if (error instanceof ScheduleNotFoundError) throw notFound(`Temporal schedule ${scheduleId}`);
+      throw temporalUnavailable(error, `The schedule could not be ${action}`);
+    }
+  }
+
+  async function present(schedule: Schedule) {
+    const [description, recent] = await Promise.all([
+      onTemporal(schedule.id, 'read', (handle) => handle.describe()),
+      db.task.findMany({
+        where: { tenantId: schedule.tenantId, triggerType: 'schedule', triggerSource: schedule.id },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: RECENT_TASKS,
+        select: { id: true, status: true, createdAt: true },
+      }),
+    ]);
+    return presentSchedule(schedule, description, recent, config);
+  }
+
+  router
+    .route('/v1/schedules')
+    .post(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const body = parseBody(createScheduleBody, req);
+      const { agent, taskTypeName, input } = resolveTaskType(agents, body);
+      const spec: ScheduleSpecInput = {
+        cron: body.cron,
+        interval_seconds: body.interval_seconds,
+        timezone: body.timezone ?? 'UTC',
+        overlap: body.overlap ?? 'skip',
+        catchup_window_seconds: body.catchup_window_seconds,
+        jitter_seconds: body.jitter_seconds,
+      };
+      // The row commits only if Temporal took the schedule; a spec Temporal refuses leaves nothing.
+      const schedule = await db.$transaction(async (tx) => {
+        const row = await tx.schedule.create({
+          data: {
+            id: newId('sch'),
+            tenantId,
+            agent: agent.slug,
+            taskType: taskTypeName,
+            input: input as Prisma.InputJsonObject,
+            title: body.title,
+            spec: spec as unknown as Prisma.InputJsonObject,
+            taskQueue: config.TASK_QUEUE,
+          },
+        });
+        try {
+          await temporal.schedule.create(temporalScheduleOptions(row, spec, body.paused));
+        } catch (error) {
+          throw refusedSpec(error, spec) ?? temporalUnavailable(error, 'The schedule was not created');
+        }
+        return row;
+      });
+      res.status(201).location(`/v1/schedules/${schedule.id}`).json(await present(schedule));
+    })
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const schedules = await db.schedule.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      res.json({ schedules: await Promise.all(schedules.map(present)) });
+    })
+    .all(methodNotAllowed);
+
+  router
+    .route('/v1/schedules/:id')
+    .get(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      res.json(await present(await loadSchedule(tenantId, req.params.id)));
+    })
+    .patch(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const body = parseBody(updateScheduleBody, req);
+      const current = await loadSchedule(tenantId, req.params.id);
+      const input = body.input === undefined ? current.input : resolveTaskType(agents, { agent: current.agent, task_type: current.taskType, input: body.input }).input;
+      const before = current.spec as unknown as ScheduleSpecInput;
+      const timingGiven = body.cron !== undefined || body.interval_seconds !== undefined;
+      const spec: ScheduleSpecInput = {
+        cron: timingGiven ? body.cron : before.cron,
+        interval_seconds: timingGiven ? body.interval_seconds : before.interval_seconds,
+        timezone: body.timezone ?? before.timezone,
+        overlap: body.overlap ?? before.overlap,
+        catchup_window_seconds: body.catchup_window_seconds ?? before.catchup_window_seconds,
+        jitter_seconds: body.jitter_seconds ?? before.jitter_seconds,
+      };
+      const updated = await db.$transaction(async (tx) => {
+        const row = await tx.schedule.update({
+          where: { id: current.id },
+          data: { input: input as Prisma.InputJsonObject, title: body.title, spec: spec as unknown as Prisma.InputJsonObject },
+        });
+        try {
+          await temporal.schedule.getHandle(row.id).update((previous) => {
+            const { scheduleId: _id, memo: _memo, ...options } = temporalScheduleOptions(row, spec, body.paused ?? previous.state.paused);
+            return { ...options, state: { ...previous.state, paused: body.paused ?? previous.state.paused } };
+          });
+        } catch (error) {
+          if (error instanceof ScheduleNotFoundError) throw notFound(`Temporal schedule ${row.id}`);
+          throw refusedSpec(error, spec) ?? temporalUnavailable(error, 'The schedule was not changed');
+        }
+        return row;
+      });
+      res.json(await present(updated));
+    })
+    .delete(async (req, res) => {
+      const { tenantId } = principalOf(req);
+      const schedule = await loadSchedule(tenantId, req.params.id);
+      try {
+        await temporal.schedule.getHandle(schedule.id).delete();
+      } catch (error) {
+        // Already gone from Temporal: removing the row finishes the deletion.
+        if (!(error instanceof ScheduleNotFoundError)) throw temporalUnavailable(error, 'The schedule was not deleted');
+      }
+      // Its past tasks stay (they name it as their trigger).
+      await db.schedule.deleteMany({ where: { id: schedule.id, tenantId } });
+      res.json({ deleted: true, schedule_id: schedule.id });
+    })
+    .all(methodNotAllowed);
+
+  const command = (path: string, action: string, run: (handle: ScheduleHandle) => Promise<void>, status: number) =>
+    router
+      .route(`/v1/schedules/:id/${path}`)
+      .post(async (req, res) => {
+        const { tenantId } = principalOf(req);
+        const schedule = await loadSchedule(tenantId, req.params.id);
+        await onTemporal(schedule.id, action, run);
+        res.status(status).json(await present(schedule));
+      })
+      .all(methodNotAllowed);
+  command('pause', 'paused', (handle) => handle.pause('Paused through the Taskwright API'), 200);
+  command('unpause', 'unpaused', (handle) => handle.unpause('Unpaused through the Taskwright API'), 200);
+  // "Run one now" runs even while a run is going on, whatever the overlap policy.
+  command('trigger', 'triggered', (handle) => handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL), 202);
+
+  return router;
+}
