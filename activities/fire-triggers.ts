@@ -2,7 +2,7 @@ import type { AgentRegistry } from '../agents/registry';
 import { presentArtifact } from '../api/artifacts/present';
 import { presentTask } from '../api/tasks/present';
 import type { Prisma } from '../lib/db/client';
-import { type NewTask, insertFailedTask, insertTask } from '../lib/db/task-creation';
+import { type NewTask, insertFailedTask, insertTaskIfValid } from '../lib/db/task-creation';
 import { derivedId } from '../lib/ids';
 import { mapTriggerInput } from '../lib/triggers/input-map';
 
@@ -70,13 +70,10 @@ export function createTriggerFiring({ agents, maxDepth = DEFAULT_TRIGGER_MAX_DEP
           });
           continue;
         }
-        const parsed = agents.get(trigger.agent)?.taskTypes[trigger.taskType]?.input.safeParse(input);
-        if (!parsed?.success) {
-          const reason = parsed ? parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ') : 'the task type no longer exists';
-          await insertFailedTask(tx, task, { code: 'trigger_input_invalid', message: `Trigger ${trigger.id} mapped an input ${trigger.agent} refuses: ${reason}` });
-          continue;
-        }
-        await insertTask(tx, { ...task, input: parsed.data as Prisma.InputJsonObject });
+        await insertTaskIfValid(tx, agents, task, {
+          code: 'trigger_input_invalid',
+          explain: (reason) => `Trigger ${trigger.id} mapped an input the agent refuses: ${reason}`,
+        });
       }
     }
   };

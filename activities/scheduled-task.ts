@@ -1,6 +1,6 @@
 import type { AgentRegistry } from '../agents/registry';
 import { type Database, Prisma } from '../lib/db/client';
-import { type NewTask, insertFailedTask, insertTask } from '../lib/db/task-creation';
+import { type NewTask, insertTaskIfValid } from '../lib/db/task-creation';
 import { derivedId } from '../lib/ids';
 
 export interface ScheduledRun {
@@ -31,13 +31,13 @@ export function createScheduledTaskActivities({ db, agents }: { db: Database; ag
       title: schedule.title,
       trigger: { type: 'schedule', sourceId: schedule.id },
     };
-    // Checked when the schedule was created; checked again in case the agent changed since.
-    const parsed = agents.get(schedule.agent)?.taskTypes[schedule.taskType]?.input.safeParse(schedule.input);
     try {
+      // Checked when the schedule was created; checked again in case the agent changed since.
       await db.$transaction((tx) =>
-        parsed?.success
-          ? insertTask(tx, { ...task, input: parsed.data as Prisma.InputJsonObject })
-          : insertFailedTask(tx, task, { code: 'schedule_input_invalid', message: `Schedule ${schedule.id}'s input no longer fits ${schedule.agent}/${schedule.taskType}` }),
+        insertTaskIfValid(tx, agents, task, {
+          code: 'schedule_input_invalid',
+          explain: (reason) => `Schedule ${schedule.id}'s input no longer fits ${schedule.agent}/${schedule.taskType}: ${reason}`,
+        }),
       );
     } catch (error) {
       // A concurrent attempt of this run created it first.

@@ -12,6 +12,9 @@ import type { TaskStarter } from '../lib/temporal/task-starter';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
+import { channelRulesRouter } from './channel-rules/router';
+import { inboundChannelRouter } from './channels/inbound';
+import { channelsRouter } from './channels/router';
 import { artifactsRouter } from './artifacts/router';
 import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
@@ -54,6 +57,8 @@ export function createApp(deps: AppDependencies): Express {
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
   const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));
+  // Before API-key authentication: relays may sign inbound messages instead.
+  app.use(inboundChannelRouter({ ...deps, apiKeys }));
   app.use('/v1', refuseNulInUrl, authenticate(apiKeys));
   // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters,
   // and uploads are multipart or raw bytes (streamed, with a limit of their own).
@@ -72,6 +77,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(schedulesRouter(deps));
   app.use(sessionsRouter(deps));
   app.use(triggersRouter(deps));
+  app.use(channelsRouter(deps));
+  app.use(channelRulesRouter(deps));
   app.use(routeNotFound);
   app.use(errorHandler);
   return app;

@@ -1,3 +1,4 @@
+import type { AgentRegistry } from '../../agents/registry';
 import type { Task } from '../generated/prisma/client';
 import { newId } from '../ids';
 import type { Prisma } from './client';
@@ -100,4 +101,24 @@ export async function insertFailedTask(tx: Prisma.TransactionClient, task: NewTa
     at,
   );
   return created;
+}
+
+/**
+ * For tasks the server starts on its own (schedules, triggers, channel rules), whose input was
+ * put together after anyone could be told it was wrong: validates it against the agent's manifest
+ * and creates the task, or else records it failed with `refusal.code` and a message saying which
+ * fields were refused (`refusal.explain` puts that in context).
+ */
+export async function insertTaskIfValid(
+  tx: Prisma.TransactionClient,
+  agents: AgentRegistry,
+  task: NewTask,
+  refusal: { code: string; explain: (reason: string) => string },
+): Promise<Task> {
+  const parsed = agents.get(task.agent)?.taskTypes[task.taskType]?.input.safeParse(task.input);
+  if (parsed?.success) return insertTask(tx, { ...task, input: parsed.data as Prisma.InputJsonObject });
+  const reason = parsed
+    ? parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')
+    : `${task.agent} has no task type ${task.taskType} any more`;
+  return insertFailedTask(tx, task, { code: refusal.code, message: refusal.explain(reason) });
 }

@@ -1,0 +1,140 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import express, { type Request, type RequestHandler, Router } from 'express';
+import type { AgentRegistry } from '../../agents/registry';
+import type { ApiKeyLookup } from '../../lib/auth/api-keys';
+import { type InboundMessage, type RuleMatch, renderInput, ruleMatches } from '../../lib/channels/rules';
+import type { Config } from '../../lib/config';
+import type { Database, Prisma } from '../../lib/db/client';
+import { type NewTask, insertTaskIfValid } from '../../lib/db/task-creation';
+import type { File as FileRow } from '../../lib/generated/prisma/client';
+import { newId } from '../../lib/ids';
+import { outboundFetcherFor } from '../../lib/outbound/fetch-url';
+import { type ContentStore, fileContentKey } from '../../lib/storage/content-store';
+import type { TaskStarter } from '../../lib/temporal/task-starter';
+import { channel as channelName } from '../channel-rules/schemas';
+import { authenticate, principalOf } from '../middleware/auth';
+import { refuseNulInUrl, requireJsonBody } from '../middleware/errors';
+import { HttpProblem, invalidRequest } from '../problem';
+import { parseBody } from '../validation';
+import { type InboundMessageBody, inboundMessageBody } from './schemas';
+
+export interface InboundChannelDependencies {
+  db: Database;
+  storage: ContentStore;
+  agents: AgentRegistry;
+  starter: TaskStarter;
+  apiKeys: ApiKeyLookup;
+  config: Pick<Config, 'TASK_QUEUE' | 'MAX_BODY_BYTES' | 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'FETCH_MAX_BYTES' | 'FETCH_TIMEOUT_MS'>;
+}
+
+export const SIGNATURE_HEADER = 'x-taskwright-signature';
+export const TENANT_HEADER = 'x-taskwright-tenant';
+
+const ATTACHMENT_PURPOSE = 'channel_attachment';
+
+const badSignature = (detail: string) => new HttpProblem(401, 'invalid_signature', detail);
+
+/**
+ * Inbound channel messages: `POST /v1/channels/:channel/messages`, mounted before API-key
+ * authentication because relays (a mail server's hook, a chat bot) may instead sign the raw body
+ * with the channel's secret: `X-Taskwright-Signature: sha256=<hex HMAC-SHA256>`, naming their
+ * tenant in `X-Taskwright-Tenant`. The message is stored whatever happens next; each of the
+ * tenant's rules for the channel that matches it starts its task, in the same transaction.
+ */
+export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, config }: InboundChannelDependencies): Router {
+  const router = Router();
+  const outbound = outboundFetcherFor(config);
+  const rawBodies = new WeakMap<Request, Buffer>();
+  const withApiKey = authenticate(apiKeys);
+
+  // A key, when given, is checked before the body is read; a signature needs the body.
+  const keyIfGiven: RequestHandler = async (req, res, next) => {
+    if (req.get('authorization') === undefined) return next();
+    await withApiKey(req, res, next);
+  };
+  const readJson = express.json({
+    limit: config.MAX_BODY_BYTES,
+    type: ['application/json', 'application/*+json'],
+    verify: (req, _res, raw) => rawBodies.set(req as Request, raw),
+  });
+
+  /** The tenant of a signed request, once its signature proves it knows the channel's secret. */
+  async function signedTenant(req: Request, channel: string): Promise<string> {
+    const signature = req.get(SIGNATURE_HEADER);
+    const tenantId = req.get(TENANT_HEADER);
+    if (signature === undefined) {
+      throw new HttpProblem(401, 'unauthorized', `Send "Authorization: Bearer <api key>", or sign the body (${SIGNATURE_HEADER}) and name the tenant (${TENANT_HEADER}).`, {}, { 'WWW-Authenticate': 'Bearer realm="taskwright"' });
+    }
+    if (tenantId === undefined) throw badSignature(`A signed message names its tenant in ${TENANT_HEADER}.`);
+    const secret = await db.channelSecret.findUnique({ where: { tenantId_channel: { tenantId, channel } } });
+    const expected = secret && `sha256=${createHmac('sha256', secret.secret).update(rawBodies.get(req) ?? Buffer.alloc(0)).digest('hex')}`;
+    const given = Buffer.from(signature);
+    // The same answer for an unknown tenant, a channel without a secret and a wrong signature.
+    if (!expected || given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) {
+      throw badSignature('The signature does not match the body and the channel secret.');
+    }
+    return tenantId;
+  }
+
+  async function storeAttachment(tenantId: string, attachment: InboundMessageBody['attachments'][number]): Promise<FileRow> {
+    const id = newId('file');
+    const storagePath = fileContentKey(tenantId, id);
+    let mimeType = attachment.mime_type ?? 'application/octet-stream';
+    let stored;
+    if (attachment.content_base64 !== undefined) {
+      stored = await storage.put(storagePath, Buffer.from(attachment.content_base64, 'base64'));
+    } else {
+      const fetched = await outbound.fetch(attachment.url!).catch((error: unknown) => {
+        throw invalidRequest([{ field: 'attachments.url', in: 'body', message: `Could not fetch ${attachment.url}: ${(error as Error).message}` }]);
+      });
+      mimeType = attachment.mime_type ?? fetched.mimeType;
+      stored = await storage.put(storagePath, fetched.content);
+    }
+    return db.file.create({
+      data: { id, tenantId, name: attachment.name, mimeType, sizeBytes: stored.sizeBytes, sha256: stored.sha256, purpose: ATTACHMENT_PURPOSE, storagePath },
+    });
+  }
+
+  router.post('/v1/channels/:channel/messages', refuseNulInUrl, keyIfGiven, requireJsonBody, readJson, async (req, res) => {
+    const channel = channelName.safeParse(req.params.channel);
+    if (!channel.success) throw invalidRequest([{ field: 'channel', in: 'path', message: channel.error.issues[0]!.message }]);
+    const tenantId = req.principal ? principalOf(req).tenantId : await signedTenant(req, channel.data);
+    const body = parseBody(inboundMessageBody, req);
+
+    const files = [];
+    for (const attachment of body.attachments) files.push(await storeAttachment(tenantId, attachment));
+    const message: InboundMessage = { from: body.from, subject: body.subject ?? null, text: body.text, attachments: files.map((file) => file.id) };
+    const rules = (await db.channelRule.findMany({ where: { tenantId, channel: channel.data }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).filter((rule) =>
+      ruleMatches(rule.match as RuleMatch, message),
+    );
+
+    const messageId = newId('chm');
+    const started = rules.map((rule) => ({ rule_id: rule.id, task_id: newId('task') }));
+    await db.$transaction(async (tx) => {
+      await tx.channelMessage.create({
+        data: { id: messageId, tenantId, channel: channel.data, from: message.from, subject: message.subject, text: message.text, attachments: message.attachments, started },
+      });
+      for (const [index, rule] of rules.entries()) {
+        const input = renderInput(rule.inputTemplate as Record<string, unknown> | null, message);
+        const task: NewTask = {
+          id: started[index]!.task_id,
+          tenantId,
+          agent: rule.agent,
+          taskType: rule.taskType,
+          input: input as Prisma.InputJsonObject,
+          taskQueue: config.TASK_QUEUE,
+          title: message.subject,
+          trigger: { type: 'channel', sourceId: rule.id, channel: channel.data },
+        };
+        await insertTaskIfValid(tx, agents, task, {
+          code: 'channel_input_invalid',
+          explain: (reason) => `Rule ${rule.id} rendered an input the agent refuses: ${reason}`,
+        });
+      }
+    });
+    if (started.length > 0) starter.wake();
+    res.status(202).json({ message_id: messageId, channel: channel.data, matched: started.length > 0, tasks: started, attachments: message.attachments });
+  });
+
+  return router;
+}
