@@ -4,7 +4,7 @@ import { Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
-import { insertTask } from '../../lib/db/task-creation';
+import { type NewTask, insertTask } from '../../lib/db/task-creation';
 import { newId } from '../../lib/ids';
 import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import type { TaskStarter } from '../../lib/temporal/task-starter';
@@ -61,6 +61,16 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     return task;
   }
 
+  /** Creates a task of the tenant in one transaction (in its session, which must be open) and answers its ID. */
+  async function createTask(tenantId: string, task: Omit<NewTask, 'id' | 'tenantId' | 'taskQueue'>): Promise<string> {
+    const id = newId('task');
+    await db.$transaction(async (tx) => {
+      if (task.sessionId) await requireOpenSession(tx, tenantId, task.sessionId);
+      await insertTask(tx, { ...task, id, tenantId, taskQueue: config.TASK_QUEUE });
+    });
+    return id;
+  }
+
   const presentMany = (tasks: TaskRow[]) => loadTaskListItems(db, tasks, config);
 
   /** The task record as it is now (after a command, its transition is already recorded). */
@@ -96,31 +106,25 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       }
 
       await resolveFileReferences(db, tenantId, { input });
-      const taskId = newId('task');
+      let taskId: string;
       try {
-        await db.$transaction(async (tx) => {
-          if (body.session_id !== undefined) await requireOpenSession(tx, tenantId, body.session_id);
-          await insertTask(tx, {
-            id: taskId,
-            tenantId,
-            agent: agent.slug,
-            taskType: taskTypeName,
-            input: input as Prisma.InputJsonObject,
-            taskQueue: config.TASK_QUEUE,
-            deferred: body.defer,
-            priority: body.priority,
-            sessionId: body.session_id,
-            title: body.title,
-            description: body.description,
-            type: body.type,
-            skills: body.skills,
-            ownerEmail: body.owner_email ?? userEmail,
-            assignedUsers: body.assigned_users,
-            followers: body.followers,
-            idempotencyKey: key,
-            requestHash,
-            trigger: { type: body.trigger?.type ?? 'api' },
-          });
+        taskId = await createTask(tenantId, {
+          agent: agent.slug,
+          taskType: taskTypeName,
+          input: input as Prisma.InputJsonObject,
+          deferred: body.defer,
+          priority: body.priority,
+          sessionId: body.session_id,
+          title: body.title,
+          description: body.description,
+          type: body.type,
+          skills: body.skills,
+          ownerEmail: body.owner_email ?? userEmail,
+          assignedUsers: body.assigned_users,
+          followers: body.followers,
+          idempotencyKey: key,
+          requestHash,
+          trigger: { type: body.trigger?.type ?? 'api' },
         });
       } catch (error) {
         // Two requests raced with one Idempotency-Key: the loser answers with the winner's task.
@@ -315,27 +319,20 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const source = await loadTask(tenantId, req.params.id);
       const { agent, taskTypeName, input } = resolveTaskType(agents, { agent: source.agent, task_type: source.taskType, input: body.input ?? source.input });
       await resolveFileReferences(db, tenantId, { input });
-      const taskId = newId('task');
-      await db.$transaction(async (tx) => {
-        if (source.sessionId !== null) await requireOpenSession(tx, tenantId, source.sessionId);
-        await insertTask(tx, {
-          id: taskId,
-          tenantId,
-          agent: agent.slug,
-          taskType: taskTypeName,
-          input: input as Prisma.InputJsonObject,
-          taskQueue: config.TASK_QUEUE,
-          priority: source.priority,
-          sessionId: source.sessionId,
-          title: source.title,
-          description: source.description,
-          type: source.type,
-          skills: source.skills,
-          ownerEmail: userEmail ?? source.ownerEmail,
-          assignedUsers: source.assignedUsers,
-          followers: source.followers,
-          trigger: { type: 'rerun', sourceId: source.id },
-        });
+      const taskId = await createTask(tenantId, {
+        agent: agent.slug,
+        taskType: taskTypeName,
+        input: input as Prisma.InputJsonObject,
+        priority: source.priority,
+        sessionId: source.sessionId,
+        title: source.title,
+        description: source.description,
+        type: source.type,
+        skills: source.skills,
+        ownerEmail: userEmail ?? source.ownerEmail,
+        assignedUsers: source.assignedUsers,
+        followers: source.followers,
+        trigger: { type: 'rerun', sourceId: source.id },
       });
       starter.wake();
       res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(tenantId, taskId));
