@@ -76,7 +76,7 @@ export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, co
     return tenantId;
   }
 
-  async function storeAttachment(tenantId: string, attachment: InboundMessageBody['attachments'][number]): Promise<FileRow> {
+  async function storeAttachment(tenantId: string, attachment: InboundMessageBody['attachments'][number], index: number): Promise<FileRow> {
     const id = newId('file');
     const storagePath = fileContentKey(tenantId, id);
     let mimeType = attachment.mime_type ?? 'application/octet-stream';
@@ -85,7 +85,7 @@ export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, co
       stored = await storage.put(storagePath, Buffer.from(attachment.content_base64, 'base64'));
     } else {
       const fetched = await outbound.fetch(attachment.url!).catch((error: unknown) => {
-        throw invalidRequest([{ field: 'attachments.url', in: 'body', message: `Could not fetch ${attachment.url}: ${(error as Error).message}` }]);
+        throw invalidRequest([{ field: `attachments.${index}.url`, in: 'body', message: `Could not fetch ${attachment.url}: ${(error as Error).message}` }]);
       });
       mimeType = attachment.mime_type ?? fetched.mimeType;
       stored = await storage.put(storagePath, fetched.content);
@@ -102,7 +102,7 @@ export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, co
     const body = parseBody(inboundMessageBody, req);
 
     const files = [];
-    for (const attachment of body.attachments) files.push(await storeAttachment(tenantId, attachment));
+    for (const [index, attachment] of body.attachments.entries()) files.push(await storeAttachment(tenantId, attachment, index));
     const message: InboundMessage = { from: body.from, subject: body.subject ?? null, text: body.text, attachments: files.map((file) => file.id) };
     const rules = (await db.channelRule.findMany({ where: { tenantId, channel: channel.data }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).filter((rule) =>
       ruleMatches(rule.match as RuleMatch, message),

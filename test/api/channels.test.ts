@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto';
+import { startDocumentServer } from '../support/document-server';
 import { expectProblem } from '../support/problem';
 import { type TestStack, type TestTenant, startStack, waitForTask } from '../support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startStack();
+  // Attachments given by URL come from a loopback document server.
+  stack = await startStack({ env: { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' } });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -79,6 +81,25 @@ describe('inbound channels', () => {
     expect(task.input).toEqual({ scope: 'quick', focus_framework: 'eu_ai_act', source: { file_ids: answer.attachments } });
     const report = await stack.db.artifact.findFirstOrThrow({ where: { taskId: task.task_id as string, type: 'ai_readiness.audit_report' } });
     expect(JSON.stringify(report.data)).toContain('SECURITY.md');
+  });
+
+  it('fetches an attachment given by URL through the outbound fetcher, and answers 400 naming one it cannot fetch', async () => {
+    const tenant = await stack.newTenant();
+    const server = await startDocumentServer({ '/minutes.md': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/markdown' }).end('# Minutes') });
+    try {
+      const answer = await send(tenant, 'email', { from: 'a@b.c', text: 'see attached', attachments: [{ name: 'minutes.md', url: server.url('/minutes.md') }] });
+      const file = await stack.db.file.findUniqueOrThrow({ where: { id: answer.attachments[0]! } });
+      expect(file).toMatchObject({ name: 'minutes.md', mimeType: 'text/markdown', sizeBytes: 9n });
+      const missing = await stack.request('/v1/channels/email/messages', {
+        method: 'POST',
+        json: { from: 'a@b.c', text: 'x', attachments: [{ name: 'gone.md', url: server.url('/gone.md') }] },
+        apiKey: tenant.apiKey,
+      });
+      const problem = await expectProblem(missing, 400);
+      expect(problem.errors).toEqual([expect.objectContaining({ field: 'attachments.0.url' })]);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('accepts a relay signed with the channel secret and refuses a bad signature with 401', async () => {
