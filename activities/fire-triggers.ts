@@ -18,7 +18,7 @@ export interface RecordedArtifacts {
   tenantId: string;
   taskId: string;
   agent: string;
-  artifactIds: string[];
+  artifacts: { id: string; type: string }[];
 }
 
 /**
@@ -32,16 +32,20 @@ export interface RecordedArtifacts {
  */
 export function createTriggerFiring({ agents, maxDepth = DEFAULT_TRIGGER_MAX_DEPTH }: TriggerFiringDependencies) {
   return async function fireTriggers(tx: Prisma.TransactionClient, recorded: RecordedArtifacts): Promise<void> {
-    const artifacts = await tx.artifact.findMany({ where: { id: { in: recorded.artifactIds }, tenantId: recorded.tenantId } });
+    // Most artifacts trigger nothing: that costs this one indexed query.
     const triggers = await tx.trigger.findMany({
       where: {
         tenantId: recorded.tenantId,
-        artifactType: { in: [...new Set(artifacts.map((artifact) => artifact.type))] },
+        artifactType: { in: [...new Set(recorded.artifacts.map((artifact) => artifact.type))] },
         OR: [{ sourceAgent: null }, { sourceAgent: recorded.agent }],
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     if (triggers.length === 0) return;
+    const artifacts = await tx.artifact.findMany({
+      where: { id: { in: recorded.artifacts.map((artifact) => artifact.id) }, tenantId: recorded.tenantId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
     const source = await tx.task.findUniqueOrThrow({ where: { id: recorded.taskId } });
     const sourceArtifacts = await tx.artifact.findMany({ where: { taskId: source.id }, select: { id: true, type: true, createdAt: true }, orderBy: { createdAt: 'asc' } });
     // Links depend on the API's settings; they are no place for a path to point into.

@@ -62,7 +62,7 @@ export async function writeTransition({ db, storage, fireTriggers }: TransitionW
         skipDuplicates: true,
       });
       await applyRetentionWindow(tx, record.tenantId, record.artifacts.map((artifact) => artifact.id));
-      await fireTriggers(tx, { tenantId: record.tenantId, taskId: record.taskId, agent: record.agent, artifactIds: record.artifacts.map((artifact) => artifact.id) });
+      await fireTriggers(tx, { tenantId: record.tenantId, taskId: record.taskId, agent: record.agent, artifacts: record.artifacts });
     }
     if (record.approval) await writeApproval(tx, record, record.approval);
 
