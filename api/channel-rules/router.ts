@@ -9,7 +9,7 @@ import { type FieldProblem, HttpProblem, invalidRequest, notFound } from '../pro
 import { resolveTaskType } from '../tasks/task-type';
 import { parseBody } from '../validation';
 import { presentChannelRule } from './present';
-import { createChannelRuleBody } from './schemas';
+import { type DeleteChannelRuleResponse, type ListChannelRulesResponse, createChannelRuleBody } from './schemas';
 
 // What a template is tried with when the rule is created: its input must then fit the manifest.
 const SAMPLE_MESSAGE = { from: 'sender@example.com', subject: 'Subject', text: 'Text', attachments: ['file_0000000000000000000000SAMPLE'] };
@@ -55,7 +55,7 @@ export function channelRulesRouter({ db, agents }: { db: Database; agents: Agent
     .get(async (req, res) => {
       const { tenantId } = principalOf(req);
       const rules = await db.channelRule.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      res.json({ channel_rules: rules.map(presentChannelRule) });
+      res.json({ channel_rules: rules.map(presentChannelRule) } satisfies ListChannelRulesResponse);
     })
     .all(methodNotAllowed);
 
@@ -72,7 +72,7 @@ export function channelRulesRouter({ db, agents }: { db: Database; agents: Agent
       // The tasks it started stay.
       const { count } = await db.channelRule.deleteMany({ where: { id: req.params.id, tenantId } });
       if (count === 0) throw notFound(`Channel rule ${req.params.id}`);
-      res.json({ deleted: true, rule_id: req.params.id });
+      res.json({ deleted: true, rule_id: req.params.id } satisfies DeleteChannelRuleResponse);
     })
     .all(methodNotAllowed);
 

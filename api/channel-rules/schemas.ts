@@ -38,3 +38,7 @@ export const channelRuleResponse = z.object({
 export type ChannelRuleResponse = z.infer<typeof channelRuleResponse>;
 
 export const listChannelRulesResponse = z.object({ channel_rules: z.array(channelRuleResponse) });
+export type ListChannelRulesResponse = z.infer<typeof listChannelRulesResponse>;
+
+export const deleteChannelRuleResponse = z.object({ deleted: z.literal(true), rule_id: z.string() });
+export type DeleteChannelRuleResponse = z.infer<typeof deleteChannelRuleResponse>;

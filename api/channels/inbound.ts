@@ -16,7 +16,7 @@ import { authenticate, principalOf } from '../middleware/auth';
 import { refuseNulInUrl, requireJsonBody } from '../middleware/errors';
 import { HttpProblem, invalidRequest } from '../problem';
 import { parseBody } from '../validation';
-import { type InboundMessageBody, inboundMessageBody } from './schemas';
+import { type InboundMessageBody, type InboundMessageResponse, inboundMessageBody } from './schemas';
 
 export interface InboundChannelDependencies {
   db: Database;
@@ -133,7 +133,7 @@ export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, co
       }
     });
     if (started.length > 0) starter.wake();
-    res.status(202).json({ message_id: messageId, channel: channel.data, matched: started.length > 0, tasks: started, attachments: message.attachments });
+    res.status(202).json({ message_id: messageId, channel: channel.data, matched: started.length > 0, tasks: started, attachments: message.attachments } satisfies InboundMessageResponse);
   });
 
   return router;

@@ -7,7 +7,7 @@ import { methodNotAllowed } from '../middleware/errors';
 import { invalidRequest } from '../problem';
 import { parseBody, parseQuery } from '../validation';
 import { presentChannel, presentChannelMessage } from './present';
-import { channelSecretBody, listChannelMessagesQuery } from './schemas';
+import { type ListChannelMessagesResponse, type ListChannelsResponse, channelSecretBody, listChannelMessagesQuery } from './schemas';
 
 /** The tenant's channels: their relay secrets, and the messages they received (inbound.ts receives them). */
 export function channelsRouter({ db }: { db: Database }): Router {
@@ -24,7 +24,7 @@ export function channelsRouter({ db }: { db: Database }): Router {
     .get(async (req, res) => {
       const { tenantId } = principalOf(req);
       const secrets = await db.channelSecret.findMany({ where: { tenantId }, orderBy: { channel: 'asc' } });
-      res.json({ channels: secrets.map(presentChannel) });
+      res.json({ channels: secrets.map(presentChannel) } satisfies ListChannelsResponse);
     })
     .all(methodNotAllowed);
 
@@ -56,7 +56,7 @@ export function channelsRouter({ db }: { db: Database }): Router {
         take: query.limit + 1,
       });
       const { page, nextCursor } = keysetPage(rows, query.limit, (message) => message.createdAt);
-      res.json({ messages: page.map(presentChannelMessage), next_cursor: nextCursor });
+      res.json({ messages: page.map(presentChannelMessage), next_cursor: nextCursor } satisfies ListChannelMessagesResponse);
     })
     .all(methodNotAllowed);
 

@@ -43,6 +43,7 @@ export const inboundMessageResponse = z.object({
   tasks: z.array(startedTask),
   attachments: z.array(z.string()),
 });
+export type InboundMessageResponse = z.infer<typeof inboundMessageResponse>;
 
 export const channelMessageResponse = z.object({
   message_id: z.string(),
@@ -59,3 +60,9 @@ export type ChannelMessageResponse = z.infer<typeof channelMessageResponse>;
 
 export const channelResponse = z.object({ channel: z.string(), secret_last4: z.string(), updated_at: z.string() });
 export type ChannelResponse = z.infer<typeof channelResponse>;
+
+export const listChannelsResponse = z.object({ channels: z.array(channelResponse) });
+export type ListChannelsResponse = z.infer<typeof listChannelsResponse>;
+
+export const listChannelMessagesResponse = z.object({ messages: z.array(channelMessageResponse), next_cursor: z.string().nullable() });
+export type ListChannelMessagesResponse = z.infer<typeof listChannelMessagesResponse>;

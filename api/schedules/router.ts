@@ -13,7 +13,7 @@ import { resolveTaskType } from '../tasks/task-type';
 import { temporalUnavailable } from '../temporal-errors';
 import { parseBody } from '../validation';
 import { presentSchedule } from './present';
-import { createScheduleBody, updateScheduleBody } from './schemas';
+import { type DeleteScheduleResponse, type ListSchedulesResponse, createScheduleBody, updateScheduleBody } from './schemas';
 
 export interface SchedulesRouterDependencies {
   db: Database;
@@ -107,7 +107,7 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
     .get(async (req, res) => {
       const { tenantId } = principalOf(req);
       const schedules = await db.schedule.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      res.json({ schedules: await Promise.all(schedules.map(present)) });
+      res.json({ schedules: await Promise.all(schedules.map(present)) } satisfies ListSchedulesResponse);
     })
     .all(methodNotAllowed);
 
@@ -161,7 +161,7 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
       }
       // Its past tasks stay (they name it as their trigger).
       await db.schedule.deleteMany({ where: { id: schedule.id, tenantId } });
-      res.json({ deleted: true, schedule_id: schedule.id });
+      res.json({ deleted: true, schedule_id: schedule.id } satisfies DeleteScheduleResponse);
     })
     .all(methodNotAllowed);
 

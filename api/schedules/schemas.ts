@@ -87,3 +87,7 @@ export const scheduleResponse = z.object({
 export type ScheduleResponse = z.infer<typeof scheduleResponse>;
 
 export const listSchedulesResponse = z.object({ schedules: z.array(scheduleResponse) });
+export type ListSchedulesResponse = z.infer<typeof listSchedulesResponse>;
+
+export const deleteScheduleResponse = z.object({ deleted: z.literal(true), schedule_id: z.string() });
+export type DeleteScheduleResponse = z.infer<typeof deleteScheduleResponse>;

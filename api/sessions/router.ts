@@ -15,7 +15,7 @@ import { sendTaskCommand } from '../tasks/commands';
 import { loadTaskListItems } from '../tasks/present';
 import { parseBody, parseQuery } from '../validation';
 import { presentSession, presentSessionMessage } from './present';
-import { createSessionBody, listSessionsQuery, sessionMessageBody } from './schemas';
+import { type ListSessionsResponse, type SessionDetailResponse, createSessionBody, listSessionsQuery, sessionMessageBody } from './schemas';
 
 export interface SessionsRouterDependencies {
   db: Database;
@@ -61,7 +61,7 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
         take: query.limit + 1,
       });
       const { page, nextCursor } = keysetPage(rows, query.limit, (session) => session.createdAt);
-      res.json({ sessions: page.map(presentSession), next_cursor: nextCursor });
+      res.json({ sessions: page.map(presentSession), next_cursor: nextCursor } satisfies ListSessionsResponse);
     })
     .all(methodNotAllowed);
 
@@ -79,7 +79,7 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
           orderBy: { seq: 'asc' },
         }),
       ]);
-      res.json({ ...presentSession(session), tasks: await loadTaskListItems(db, tasks, config), messages: messages.map(presentSessionMessage) });
+      res.json({ ...presentSession(session), tasks: await loadTaskListItems(db, tasks, config), messages: messages.map(presentSessionMessage) } satisfies SessionDetailResponse);
     })
     .all(methodNotAllowed);
 

@@ -44,5 +44,7 @@ export const sessionDetailResponse = sessionResponse.extend({
   tasks: z.array(z.record(z.string(), z.unknown())),
   messages: z.array(sessionMessageResponse),
 });
+export type SessionDetailResponse = z.infer<typeof sessionDetailResponse>;
 
 export const listSessionsResponse = z.object({ sessions: z.array(sessionResponse), next_cursor: z.string().nullable() });
+export type ListSessionsResponse = z.infer<typeof listSessionsResponse>;

@@ -10,7 +10,7 @@ import { HttpProblem, invalidRequest, notFound } from '../problem';
 import { resolveTaskType } from '../tasks/task-type';
 import { parseBody } from '../validation';
 import { presentTrigger } from './present';
-import { createTriggerBody } from './schemas';
+import { type DeleteTriggerResponse, type ListTriggersResponse, createTriggerBody } from './schemas';
 
 export interface TriggersRouterDependencies {
   db: Database;
@@ -54,7 +54,7 @@ export function triggersRouter({ db, agents, config }: TriggersRouterDependencie
     .get(async (req, res) => {
       const { tenantId } = principalOf(req);
       const triggers = await db.trigger.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      res.json({ triggers: triggers.map(presentTrigger) });
+      res.json({ triggers: triggers.map(presentTrigger) } satisfies ListTriggersResponse);
     })
     .all(methodNotAllowed);
 
@@ -71,7 +71,7 @@ export function triggersRouter({ db, agents, config }: TriggersRouterDependencie
       // The tasks it started stay.
       const { count } = await db.trigger.deleteMany({ where: { id: req.params.id, tenantId } });
       if (count === 0) throw notFound(`Trigger ${req.params.id}`);
-      res.json({ deleted: true, trigger_id: req.params.id });
+      res.json({ deleted: true, trigger_id: req.params.id } satisfies DeleteTriggerResponse);
     })
     .all(methodNotAllowed);
 

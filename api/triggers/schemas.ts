@@ -30,3 +30,7 @@ export const triggerResponse = z.object({
 export type TriggerResponse = z.infer<typeof triggerResponse>;
 
 export const listTriggersResponse = z.object({ triggers: z.array(triggerResponse) });
+export type ListTriggersResponse = z.infer<typeof listTriggersResponse>;
+
+export const deleteTriggerResponse = z.object({ deleted: z.literal(true), trigger_id: z.string() });
+export type DeleteTriggerResponse = z.infer<typeof deleteTriggerResponse>;
