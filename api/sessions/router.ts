@@ -95,12 +95,19 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
         where: { tenantId, sessionId: session.id, status: 'needs_clarification' },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
+      let answered: string | null = null;
       if (waiting) {
         const currentStatus = async () => (await db.task.findUniqueOrThrow({ where: { id: waiting.id } })).status;
-        await sendTaskCommand(temporal, waiting, 'answer', processUpdate, [{ message: body.text }], currentStatus, (taskId) => starter.ensureStarted(taskId));
+        try {
+          await sendTaskCommand(temporal, waiting, 'answer', processUpdate, [{ message: body.text }], currentStatus, (taskId) => starter.ensureStarted(taskId));
+          answered = waiting.id;
+        } catch (error) {
+          // It stopped waiting meanwhile (answered, cancelled): the message is the session's alone.
+          if (!(error instanceof HttpProblem && error.status === 409)) throw error;
+        }
       }
       const at = new Date();
-      const data = { session_id: session.id, message_id: newId('msg'), text: body.text, from: body.from ?? null, answered_task_id: waiting?.id ?? null };
+      const data = { session_id: session.id, message_id: newId('msg'), text: body.text, from: body.from ?? null, answered_task_id: answered };
       await db.$transaction((tx) => appendTenantEvent(tx, { id: newId('evt'), tenantId, type: 'session.message', data, at }));
       res.status(201).json(presentSessionMessage({ data, createdAt: at }));
     })

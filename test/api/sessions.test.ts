@@ -1,3 +1,4 @@
+import { newId } from '../../lib/ids';
 import { expectProblem } from '../support/problem';
 import { type TestStack, startStack, waitForTask } from '../support/stack';
 
@@ -91,6 +92,19 @@ describe('sessions', () => {
     expect(await message.json()).toMatchObject({ answered_task_id: task_id });
     const done = (await waitForTask(stack, task_id, (task) => task.status === 'complete')) as unknown as { output: Record<string, unknown> };
     expect(done.output).toMatchObject({ clarification: 'Q3 please' });
+  });
+
+  it('records the message alone when the waiting task can no longer take an answer', async () => {
+    const session = await createSession();
+    // The row says it waits, but its workflow has ended (it answers nothing any more).
+    const task = await stack.db.task.create({
+      data: { id: newId('task'), tenantId: stack.admin.tenantId, agent: 'echo', taskType: 'echo', input: {}, status: 'needs_clarification', sessionId: session.session_id },
+    });
+    const message = await stack.request(`/v1/sessions/${session.session_id}/messages`, { method: 'POST', json: { text: 'hello?' } });
+    expect(message.status).toBe(201);
+    expect(await message.json()).toMatchObject({ text: 'hello?', answered_task_id: null });
+    expect(await sessionEvents(session.session_id, 'session.message')).toHaveLength(1);
+    expect((await stack.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('needs_clarification');
   });
 
   it('refuses bad bodies with 400 naming the field', async () => {
