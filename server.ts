@@ -17,10 +17,17 @@ async function main(): Promise<void> {
   const logger = createLogger(config, 'api');
   const database = await openDatabase(config, logger);
 
-  const devTenant = await ensureDevTenant(database.db, config.TASKWRIGHT_DEV_API_KEY);
-  if (devTenant.createdKey && !config.TASKWRIGHT_DEV_API_KEY) {
-    // Shown once: only its hash is stored.
-    logger.warn({ tenant_id: devTenant.tenantId, api_key: devTenant.createdKey }, 'created the dev tenant and its admin API key');
+  if (config.NODE_ENV === 'production') {
+    // No key is made or logged by itself in production: logs travel further than a terminal.
+    if (!(await database.db.tenant.count({ where: { operator: true } }))) {
+      logger.warn('no operator tenant yet: issue its first admin key with `npm run operator-key`');
+    }
+  } else {
+    const devTenant = await ensureDevTenant(database.db, config.TASKWRIGHT_DEV_API_KEY);
+    if (devTenant.createdKey && !config.TASKWRIGHT_DEV_API_KEY) {
+      // Shown once: only its hash is stored.
+      logger.warn({ tenant_id: devTenant.tenantId, api_key: devTenant.createdKey }, 'created the dev tenant and its admin API key');
+    }
   }
 
   // Lazy, so the API serves reads from PostgreSQL even while Temporal is down.

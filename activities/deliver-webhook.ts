@@ -37,7 +37,7 @@ export function createWebhookActivities(db: Database, options: WebhookDeliveryOp
     if (before) return outcomeOf(before.statusCode, before.nextAttemptAt);
 
     const result = await attemptDelivery(
-      { deliveryId, webhookId: delivery.webhookId, url: delivery.webhook.url, secret: delivery.webhook.secret, eventId: delivery.eventId, eventType: delivery.eventType, payload: delivery.payload },
+      { deliveryId, webhookId: delivery.webhookId, url: delivery.webhook.url, sealedSecret: delivery.webhook.secret, eventId: delivery.eventId, eventType: delivery.eventType, payload: delivery.payload },
       attempt,
       nextAttemptAt === null ? null : new Date(nextAttemptAt),
     );

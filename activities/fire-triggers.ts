@@ -2,7 +2,7 @@ import type { AgentRegistry } from '../agents/registry';
 import { presentArtifact } from '../api/artifacts/present';
 import { presentTask } from '../api/tasks/present';
 import type { Prisma } from '../lib/db/client';
-import { type NewTask, insertFailedTask, insertTaskIfValid } from '../lib/db/task-creation';
+import { type NewTask, type TaskLimits, insertFailedTask, insertTaskIfValid } from '../lib/db/task-creation';
 import { derivedId } from '../lib/ids';
 import { mapTriggerInput } from '../lib/triggers/input-map';
 
@@ -12,6 +12,8 @@ export const DEFAULT_TRIGGER_MAX_DEPTH = 5;
 export interface TriggerFiringDependencies {
   agents: AgentRegistry;
   maxDepth?: number;
+  /** The per-tenant limits its tasks are held to (TENANT_MAX_QUEUED_TASKS). */
+  limits: TaskLimits;
 }
 
 export interface RecordedArtifacts {
@@ -27,10 +29,10 @@ export interface RecordedArtifacts {
  * `task_starts` row) commit together or not at all, so a worker dying in between loses nothing,
  * and a retry that finds the transition recorded writes neither again. Task IDs derive from
  * (trigger, artifact), which makes a second start of the same pair impossible besides.
- * A chain deeper than `maxDepth`, or a mapped input the agent refuses, becomes a failed task
- * saying so, not a start.
+ * A chain deeper than `maxDepth`, a mapped input the agent refuses, or a tenant at its queued
+ * limit, becomes a failed task saying so, not a start.
  */
-export function createTriggerFiring({ agents, maxDepth = DEFAULT_TRIGGER_MAX_DEPTH }: TriggerFiringDependencies) {
+export function createTriggerFiring({ agents, maxDepth = DEFAULT_TRIGGER_MAX_DEPTH, limits }: TriggerFiringDependencies) {
   return async function fireTriggers(tx: Prisma.TransactionClient, recorded: RecordedArtifacts): Promise<void> {
     // Most artifacts trigger nothing: that costs this one indexed query.
     const triggers = await tx.trigger.findMany({
@@ -77,7 +79,9 @@ export function createTriggerFiring({ agents, maxDepth = DEFAULT_TRIGGER_MAX_DEP
         await insertTaskIfValid(tx, agents, task, {
           code: 'trigger_input_invalid',
           explain: (reason) => `Trigger ${trigger.id} mapped an input the agent refuses: ${reason}`,
-        });
+          },
+          limits,
+        );
       }
     }
   };

@@ -20,15 +20,20 @@ export interface ActivityDependencies {
   outbound: OutboundFetcher;
   /** How many event triggers may follow one another (TRIGGER_MAX_DEPTH). */
   triggerMaxDepth?: number;
+  /** What a tenant's artifacts and files may take in the store together. */
+  storageQuotaBytes: number;
+  /** TENANT_MAX_QUEUED_TASKS: what schedules and triggers may start is bounded like any create. */
+  maxQueuedTasks: number;
 }
 
 /** Every activity task and retention workflows call, built from their dependencies. */
-export function createActivities({ db, agents, storage, mail, outbound, triggerMaxDepth }: ActivityDependencies) {
-  const fireTriggers = createTriggerFiring({ agents, maxDepth: triggerMaxDepth });
+export function createActivities({ db, agents, storage, mail, outbound, triggerMaxDepth, storageQuotaBytes, maxQueuedTasks }: ActivityDependencies) {
+  const limits = { maxQueued: maxQueuedTasks };
+  const fireTriggers = createTriggerFiring({ agents, maxDepth: triggerMaxDepth, limits });
   return {
     recordTransition: createRecordTransition({ db, storage, fireTriggers }),
-    runAgent: createRunAgent({ db, agents, storage, fireTriggers, services: createAgentServices({ db, storage, outbound }) }),
-    ...createScheduledTaskActivities({ db, agents }),
+    runAgent: createRunAgent({ db, agents, storage, fireTriggers, services: createAgentServices({ db, storage, outbound }), storageQuotaBytes }),
+    ...createScheduledTaskActivities({ db, agents, limits }),
     applyArtifactEffect: createApplyArtifactEffect({ db, agents, mail }),
     purgeExpiredArtifacts: createPurgeExpiredArtifacts({ db, storage }),
   };

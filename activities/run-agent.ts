@@ -4,6 +4,7 @@ import { type AgentContext, AgentError } from '../agents/sdk';
 import type { Readable } from 'node:stream';
 import type { Prisma } from '../lib/db/client';
 import { artifactContentKey } from '../lib/storage/content-store';
+import { tenantStoredBytes } from '../lib/storage/quota';
 import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
 import type { AgentServicesFor } from './agent-services';
@@ -43,7 +44,19 @@ class Suspension extends Error {
  * clarification) or its end, replaying the journal of earlier suspensions first. Heartbeats so
  * cancellation and `stop` reach it; progress rides on the heartbeat and is written at once.
  */
-export function createRunAgent({ db, agents, storage, fireTriggers, services }: TransitionWriteDependencies & { agents: AgentRegistry; services: AgentServicesFor }) {
+export function createRunAgent({
+  db,
+  agents,
+  storage,
+  fireTriggers,
+  services,
+  storageQuotaBytes,
+}: TransitionWriteDependencies & {
+  agents: AgentRegistry;
+  services: AgentServicesFor;
+  /** What a tenant's artifacts and files may take in the store together (TENANT_MAX_STORAGE_BYTES). */
+  storageQuotaBytes: number;
+}) {
   return async function runAgent(request: RunAgentInput): Promise<AgentOutcome> {
     const agent = agents.get(request.agent);
     const taskType = agent?.taskTypes[request.taskType];
@@ -107,6 +120,16 @@ export function createRunAgent({ db, agents, storage, fireTriggers, services }: 
       const beat = setInterval(() => activity.heartbeat(), HEARTBEAT_SLICE_MS);
       try {
         const stored = await storage.put(storagePath, typeof content === 'string' ? Buffer.from(content) : content);
+        // Measured once written (content may be a stream of unknown length); over the quota, the
+        // write is undone and the task fails.
+        const used = await tenantStoredBytes(db, request.tenantId);
+        if (used + stored.sizeBytes > storageQuotaBytes) {
+          await storage.delete(storagePath);
+          throw new AgentError(
+            'storage_quota_exceeded',
+            `Storing ${stored.sizeBytes} bytes would take the tenant's stored content to ${used + stored.sizeBytes} bytes, beyond its ${storageQuotaBytes}`,
+          );
+        }
         return { storagePath, ...stored };
       } finally {
         clearInterval(beat);

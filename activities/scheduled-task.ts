@@ -1,6 +1,6 @@
 import type { AgentRegistry } from '../agents/registry';
 import { type Database, Prisma } from '../lib/db/client';
-import { type NewTask, insertTaskIfValid } from '../lib/db/task-creation';
+import { type NewTask, type TaskLimits, insertTaskIfValid } from '../lib/db/task-creation';
 import { derivedId } from '../lib/ids';
 
 export interface ScheduledRun {
@@ -12,9 +12,10 @@ export interface ScheduledRun {
 /**
  * createScheduledTask: one run of a schedule: creates its task (row, `task.created`, `task_starts`), from which a
  * TaskStarter starts the task's workflow. The task ID derives from the run, so however often this
- * is retried a scheduled time has one task. Answers null when the schedule was deleted meanwhile.
+ * is retried a scheduled time has one task (a failed one, saying why, when its input no longer
+ * fits or the tenant is at TENANT_MAX_QUEUED_TASKS). Answers null when the schedule was deleted meanwhile.
  */
-export function createScheduledTaskActivities({ db, agents }: { db: Database; agents: AgentRegistry }) {
+export function createScheduledTaskActivities({ db, agents, limits }: { db: Database; agents: AgentRegistry; limits: TaskLimits }) {
   async function createScheduledTask(run: ScheduledRun): Promise<{ taskId: string } | null> {
     const schedule = await db.schedule.findUnique({ where: { id: run.scheduleId } });
     if (!schedule) return null;
@@ -36,8 +37,10 @@ export function createScheduledTaskActivities({ db, agents }: { db: Database; ag
       await db.$transaction((tx) =>
         insertTaskIfValid(tx, agents, task, {
           code: 'schedule_input_invalid',
-          explain: (reason) => `Schedule ${schedule.id}'s input no longer fits ${schedule.agent}/${schedule.taskType}: ${reason}`,
-        }),
+            explain: (reason) => `Schedule ${schedule.id}'s input no longer fits ${schedule.agent}/${schedule.taskType}: ${reason}`,
+          },
+          limits,
+        ),
       );
     } catch (error) {
       // A concurrent attempt of this run created it first.

@@ -6,6 +6,7 @@ import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
 import type { EventFeed } from '../lib/events/feed';
 import type { Logger } from '../lib/logger';
+import { SharedTokenBuckets } from '../lib/rate-limit/shared-buckets';
 import type { DownloadUrlSigner } from '../lib/signing/download-urls';
 import type { ContentStore } from '../lib/storage/content-store';
 import type { TaskStarter } from '../lib/temporal/task-starter';
@@ -19,8 +20,11 @@ import { artifactsRouter } from './artifacts/router';
 import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
 import { filesRouter } from './files/router';
-import { healthRouter } from './health';
+import { healthRouter } from './health/router';
+import { refuseDeepJson } from './json-depth';
+import { openApiRouter } from './openapi/router';
 import { authenticate } from './middleware/auth';
+import { createRateLimits } from './middleware/rate-limit';
 import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
 import { retentionRouter } from './retention/router';
@@ -54,18 +58,21 @@ export function createApp(deps: AppDependencies): Express {
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger));
   app.use(healthRouter(deps));
+  // The contract and its docs are public, like the health checks.
+  app.use(openApiRouter());
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
   const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));
+  const rateLimits = createRateLimits(new SharedTokenBuckets(deps.db), deps.config);
   // Before API-key authentication: relays may sign inbound messages instead.
-  app.use(inboundChannelRouter({ ...deps, apiKeys }));
-  app.use('/v1', refuseNulInUrl, authenticate(apiKeys));
+  app.use(inboundChannelRouter({ ...deps, apiKeys, rateLimits }));
+  app.use('/v1', refuseNulInUrl, authenticate(apiKeys, rateLimits.failedAuthentication), rateLimits.perPrincipal);
   // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters,
   // and uploads are multipart or raw bytes (streamed, with a limit of their own).
   app.use(eventsRouter(deps));
   app.use(filesRouter(deps));
   // After authentication, so anonymous clients cannot make the server read bodies.
-  app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use('/v1', requireJsonBody, express.json({ limit: deps.config.MAX_BODY_BYTES, type: ['application/json', 'application/*+json'], verify: refuseDeepJson }));
   app.use(agentsRouter(deps));
   app.use(tasksRouter(deps));
   app.use(approvalsRouter(deps));

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `input.sleep_ms`. */
@@ -36,3 +36,21 @@ export function zodProblems(error: z.ZodError, location: FieldProblem['in'], pre
 }
 
 export const notFound = (what: string) => new HttpProblem(404, 'not_found', `${what} not found`);
+
+/** The body of every error response (RFC 9457 plus `code` and `request_id`), as documented. */
+export const problemDocument = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    code: z.string().meta({ description: 'Stable, machine-readable reason, e.g. `validation_failed`' }),
+    detail: z.string(),
+    instance: z.string(),
+    request_id: z.string(),
+    errors: z
+      .array(z.object({ field: z.string(), in: z.enum(['body', 'query', 'path', 'header']), message: z.string() }))
+      .optional()
+      .meta({ description: 'For 400s: each offending field' }),
+  })
+  .catchall(z.unknown())
+  .meta({ id: 'Problem' });

@@ -1,10 +1,13 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
+import { exceedsJsonDepth, tooDeep } from './json-depth';
 import { invalidRequest, zodProblems } from './problem';
 
 /** Parses the request body; a mismatch is a 400 naming every offending field. */
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
   const body: unknown = req.body ?? {};
+  // The walks below recurse: a body no parser limited must not take them past the stack.
+  if (exceedsJsonDepth(body)) throw tooDeep();
   const unstorable = unstorableStrings(body);
   if (unstorable.length > 0) {
     throw invalidRequest(

@@ -13,9 +13,23 @@ const flag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).default('false
 const optionalFlag = z.preprocess(emptyAsUnset, z.enum(['true', 'false']).transform((value) => value === 'true').optional());
 const bytes = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(fallback));
 const MIB = 1024 * 1024;
+const count = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(fallback));
+/** Requests per second (fractions allowed); 0 turns the limit off. */
+const perSecond = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().min(0).max(1_000_000).default(fallback));
+/** A comma-separated list of long secrets: the first one is used, all are accepted (rotation). */
+const secretList = (what: string) =>
+  z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((value) => value.split(',').map((secret) => secret.trim()))
+      .pipe(z.array(z.string().min(32, `each ${what} needs at least 32 characters`)).min(1))
+      .optional(),
+  );
 
 /** Every environment variable Taskwright reads, parsed once at start-up. */
 const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyAsUnset, z.enum(['development', 'production', 'test']).default('development')),
   PORT: z.preprocess(emptyAsUnset, port.default(3000)),
   HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
   DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -36,6 +50,8 @@ const envSchema = z.object({
   EVENTS_POLL_INTERVAL_MS: milliseconds(50, 1_000),
   SSE_KEEPALIVE_MS: milliseconds(10, 15_000),
   SSE_MAX_QUEUED_EVENTS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1_000)),
+  // 0: a stream lasts as long as its client stays.
+  SSE_MAX_STREAM_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(0)),
   // One policy for webhooks and fetched documents; WEBHOOK_ALLOW_PRIVATE_NETWORKS is its old name.
   OUTBOUND_ALLOW_PRIVATE_NETWORKS: optionalFlag,
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: optionalFlag,
@@ -55,14 +71,16 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: flag,
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
-  ARTIFACT_URL_SECRETS: z.preprocess(
-    emptyAsUnset,
-    z
-      .string()
-      .transform((value) => value.split(',').map((secret) => secret.trim()))
-      .pipe(z.array(z.string().min(32, 'each secret needs at least 32 characters')).min(1))
-      .optional(),
-  ),
+  ARTIFACT_URL_SECRETS: secretList('secret'),
+  WEBHOOK_SECRET_KEYS: secretList('key'),
+  RATE_LIMIT_PER_KEY: perSecond(200),
+  RATE_LIMIT_PER_TENANT: perSecond(500),
+  RATE_LIMIT_UNAUTHENTICATED: perSecond(5),
+  TENANT_MAX_WEBHOOKS: count(100),
+  TENANT_MAX_QUEUED_TASKS: count(10_000),
+  TENANT_MAX_RUNNING_TASKS: count(100),
+  TENANT_MAX_STORAGE_BYTES: bytes(100 * 1024 * MIB),
+  SSE_MAX_CONNECTIONS_PER_KEY: count(100),
   // How many event-triggered tasks may follow one another; a deeper chain ends in a failed task.
   TRIGGER_MAX_DEPTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(100).default(5)),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
@@ -80,6 +98,7 @@ const envSchema = z.object({
   AUDIT_MAX_EXTRACTED_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(512 * 1024 * 1024)),
   AUDIT_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(100_000)),
 }).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production') refuseInsecureProductionSettings(env, ctx);
   if (env.ARTIFACT_STORE === 's3' && !env.S3_BUCKET) {
     ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when ARTIFACT_STORE=s3' });
   }
@@ -94,6 +113,21 @@ const envSchema = z.object({
   ...env,
   OUTBOUND_ALLOW_PRIVATE_NETWORKS: env.OUTBOUND_ALLOW_PRIVATE_NETWORKS ?? oldName ?? false,
 }));
+
+/**
+ * Production start-up fails on what is fine on a developer's machine but not on a server: a
+ * known admin key, requests to private networks, an embedded database, plain-HTTP download URLs.
+ */
+function refuseInsecureProductionSettings(
+  env: { TASKWRIGHT_DEV_API_KEY?: string; OUTBOUND_ALLOW_PRIVATE_NETWORKS?: boolean; WEBHOOK_ALLOW_PRIVATE_NETWORKS?: boolean; DATABASE_URL?: string; PUBLIC_BASE_URL?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const refuse = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message: `${message} (NODE_ENV=production)` });
+  if (env.TASKWRIGHT_DEV_API_KEY !== undefined) refuse('TASKWRIGHT_DEV_API_KEY', 'the dev key is refused in production; issue keys with `npm run operator-key` and POST /v1/api-keys');
+  if (env.OUTBOUND_ALLOW_PRIVATE_NETWORKS || env.WEBHOOK_ALLOW_PRIVATE_NETWORKS) refuse('OUTBOUND_ALLOW_PRIVATE_NETWORKS', 'outbound requests to private networks are refused in production');
+  if (env.DATABASE_URL === undefined) refuse('DATABASE_URL', 'required: the embedded database is for development');
+  if (!env.PUBLIC_BASE_URL?.startsWith('https://')) refuse('PUBLIC_BASE_URL', 'required, as an https URL: signed download URLs are bearer credentials');
+}
 
 export type Config = z.infer<typeof envSchema> & {
   /** Absolute data directory. */

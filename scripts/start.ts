@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     say('Taskwright is running.');
     say(`  API          ${config.publicBaseUrl}/v1`);
     say(`  Health       ${config.publicBaseUrl}/readyz`);
+    say(`  Docs         ${config.publicBaseUrl}/docs`);
     say(`  Temporal UI  ${temporalUiUrl}`);
     say(`  Dev API key  ${env.TASKWRIGHT_DEV_API_KEY}`);
     say(`  Database     ${config.DATABASE_URL ? 'DATABASE_URL' : `embedded, in ${config.dataDir}`}`);

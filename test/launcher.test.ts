@@ -66,6 +66,8 @@ describe('npm start', () => {
     expect(key).toBeDefined();
     expect(first.output()).toContain(`Temporal UI  http://localhost:${env.TEMPORAL_UI_PORT}`);
     const api = `http://127.0.0.1:${env.PORT}`;
+    expect(first.output()).toContain(`Docs         http://localhost:${env.PORT}/docs`);
+    expect((await fetch(`${api}/docs`)).status).toBe(200);
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
 
     const created = await fetch(`${api}/v1/tasks`, {

@@ -1,28 +1,20 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { type AgentRegistry, listAgents } from '../../agents/registry';
-import { methodNotAllowed } from '../middleware/errors';
 import { notFound } from '../problem';
+import { routerFrom } from '../route-table/register';
 import { presentAgent } from './present';
+import { agentRoutes } from './routes';
 
 /** Agent manifests, so clients can discover task types and the input each one takes. */
 export function agentsRouter({ agents }: { agents: AgentRegistry }): Router {
-  const router = Router();
-
-  router
-    .route('/v1/agents')
-    .get((_req, res) => {
+  return routerFrom(agentRoutes, {
+    listAgents(_req, res) {
       res.json({ agents: listAgents(agents).map(presentAgent) });
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/agents/:slug')
-    .get((req, res) => {
-      const agent = agents.get(req.params.slug);
-      if (!agent) throw notFound(`Agent ${req.params.slug}`);
+    },
+    getAgent(_req, res, { params }) {
+      const agent = agents.get(params.slug);
+      if (!agent) throw notFound(`Agent ${params.slug}`);
       res.json(presentAgent(agent));
-    })
-    .all(methodNotAllowed);
-
-  return router;
+    },
+  });
 }

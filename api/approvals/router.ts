@@ -1,18 +1,16 @@
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Database } from '../../lib/db/client';
 import { principalOf } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
 import { decodeCursor, keysetPage } from '../cursor';
 import { notFound } from '../problem';
-import { parseBody, parseQuery } from '../validation';
+import { type RouteHandler, routerFrom } from '../route-table/register';
 import { decideApproval } from './decide';
 import { presentApproval } from './present';
-import { decisionBody, listApprovalsQuery } from './schemas';
+import { approvalRoutes } from './routes';
 
 /** Decisions agents wait for. Deciding forwards the decision to the task's workflow. */
 export function approvalsRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
-  const router = Router();
 
   async function loadApproval(tenantId: string, id: string) {
     const approval = await db.approval.findFirst({ where: { id, tenantId }, include: { task: true } });
@@ -20,11 +18,19 @@ export function approvalsRouter({ db, temporal }: { db: Database; temporal: Clie
     return approval;
   }
 
-  router
-    .route('/v1/approvals')
-    .get(async (req, res) => {
+  const decide =
+    (decision: 'approved' | 'denied'): RouteHandler<(typeof approvalRoutes)['approveApproval']> =>
+    async (req, res, { params, body }) => {
+      const principal = principalOf(req);
+      const approval = await loadApproval(principal.tenantId, params.id);
+      await decideApproval({ db, temporal }, approval, decision, { comment: body.comment, principal });
+      const decided = await loadApproval(principal.tenantId, approval.id);
+      res.json({ ...presentApproval(decided), task_status: decided.task.status });
+    };
+
+  return routerFrom(approvalRoutes, {
+    async listApprovals(req, res, { query }) {
       const { tenantId } = principalOf(req);
-      const query = parseQuery(listApprovalsQuery, req);
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       // Oldest first: an inbox is worked through in the order requests arrived.
       const approvals = await db.approval.findMany({
@@ -39,30 +45,12 @@ export function approvalsRouter({ db, temporal }: { db: Database; temporal: Clie
       });
       const { page, nextCursor } = keysetPage(approvals, query.limit, (approval) => approval.requestedAt);
       res.json({ approvals: page.map(presentApproval), next_cursor: nextCursor });
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/approvals/:id')
-    .get(async (req, res) => {
+    },
+    async getApproval(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      res.json(presentApproval(await loadApproval(tenantId, req.params.id)));
-    })
-    .all(methodNotAllowed);
-
-  for (const [action, decision] of [['approve', 'approved'], ['deny', 'denied']] as const) {
-    router
-      .route(`/v1/approvals/:id/${action}`)
-      .post(async (req, res) => {
-        const principal = principalOf(req);
-        const body = parseBody(decisionBody, req);
-        const approval = await loadApproval(principal.tenantId, req.params.id);
-        await decideApproval({ db, temporal }, approval, decision, { comment: body.comment, principal });
-        const decided = await loadApproval(principal.tenantId, approval.id);
-        res.json({ ...presentApproval(decided), task_status: decided.task.status });
-      })
-      .all(methodNotAllowed);
-  }
-
-  return router;
+      res.json(presentApproval(await loadApproval(tenantId, params.id)));
+    },
+    approveApproval: decide('approved'),
+    denyApproval: decide('denied'),
+  });
 }

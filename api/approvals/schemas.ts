@@ -12,3 +12,25 @@ export const listApprovalsQuery = z.object({
 export const decisionBody = z.strictObject({
   comment: z.string().max(5_000).optional(),
 });
+
+const timestamp = z.iso.datetime();
+
+export const approvalBody = z
+  .object({
+    approval_id: z.string(),
+    task_id: z.string(),
+    artifact_id: z.string().nullable(),
+    title: z.string(),
+    description: z.string().nullable(),
+    status: z.enum(APPROVAL_STATUSES),
+    comment: z.string().nullable(),
+    decided_by: z.string().nullable(),
+    requested_at: timestamp,
+    expires_at: timestamp.nullable(),
+    decided_at: timestamp.nullable(),
+  })
+  .meta({ id: 'Approval' });
+
+export const approvalPage = z.object({ approvals: z.array(approvalBody), next_cursor: z.string().nullable() });
+export const decidedApproval = approvalBody.extend({ task_status: z.string().meta({ description: "The task's status after the decision" }) });
+export const approvalIdParams = z.object({ id: z.string().meta({ description: 'An approval ID (apr_…)' }) });

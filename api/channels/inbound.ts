@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import express, { type Request, type RequestHandler, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { ApiKeyLookup } from '../../lib/auth/api-keys';
 import { type InboundMessage, type RuleMatch, renderInput, ruleMatches } from '../../lib/channels/rules';
@@ -13,6 +13,7 @@ import { type ContentStore, fileContentKey } from '../../lib/storage/content-sto
 import type { TaskStarter } from '../../lib/temporal/task-starter';
 import { channel as channelName } from '../channel-rules/schemas';
 import { authenticate, principalOf } from '../middleware/auth';
+import type { RateLimits } from '../middleware/rate-limit';
 import { refuseNulInUrl, requireJsonBody } from '../middleware/errors';
 import { HttpProblem, invalidRequest } from '../problem';
 import { parseBody } from '../validation';
@@ -24,7 +25,8 @@ export interface InboundChannelDependencies {
   agents: AgentRegistry;
   starter: TaskStarter;
   apiKeys: ApiKeyLookup;
-  config: Pick<Config, 'TASK_QUEUE' | 'MAX_BODY_BYTES' | 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'FETCH_MAX_BYTES' | 'FETCH_TIMEOUT_MS'>;
+  rateLimits: RateLimits;
+  config: Pick<Config, 'TASK_QUEUE' | 'TENANT_MAX_QUEUED_TASKS' | 'MAX_BODY_BYTES' | 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'FETCH_MAX_BYTES' | 'FETCH_TIMEOUT_MS'>;
 }
 
 export const SIGNATURE_HEADER = 'x-taskwright-signature';
@@ -41,16 +43,16 @@ const badSignature = (detail: string) => new HttpProblem(401, 'invalid_signature
  * tenant in `X-Taskwright-Tenant`. The message is stored whatever happens next; each of the
  * tenant's rules for the channel that matches it starts its task, in the same transaction.
  */
-export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, config }: InboundChannelDependencies): Router {
+export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, rateLimits, config }: InboundChannelDependencies): Router {
   const router = Router();
   const outbound = outboundFetcherFor(config);
   const rawBodies = new WeakMap<Request, Buffer>();
-  const withApiKey = authenticate(apiKeys);
+  const withApiKey = authenticate(apiKeys, rateLimits.failedAuthentication);
 
   // A key, when given, is checked before the body is read; a signature needs the body.
   const keyIfGiven: RequestHandler = async (req, res, next) => {
     if (req.get('authorization') === undefined) return next();
-    await withApiKey(req, res, next);
+    await withApiKey(req, res, (error?: unknown) => (error ? next(error) : rateLimits.perPrincipal(req, res, next)));
   };
   const readJson = express.json({
     limit: config.MAX_BODY_BYTES,
@@ -59,19 +61,24 @@ export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, co
   });
 
   /** The tenant of a signed request, once its signature proves it knows the channel's secret. */
-  async function signedTenant(req: Request, channel: string): Promise<string> {
+  async function signedTenant(req: Request, res: Response, channel: string): Promise<string> {
     const signature = req.get(SIGNATURE_HEADER);
     const tenantId = req.get(TENANT_HEADER);
+    // A failed authentication takes from its address's budget, as a bad API key does (a 429 once spent).
+    const refuse = async (problem: HttpProblem): Promise<never> => {
+      await rateLimits.failedAuthentication(req, res);
+      throw problem;
+    };
     if (signature === undefined) {
-      throw new HttpProblem(401, 'unauthorized', `Send "Authorization: Bearer <api key>", or sign the body (${SIGNATURE_HEADER}) and name the tenant (${TENANT_HEADER}).`, {}, { 'WWW-Authenticate': 'Bearer realm="taskwright"' });
+      return refuse(new HttpProblem(401, 'unauthorized', `Send "Authorization: Bearer <api key>", or sign the body (${SIGNATURE_HEADER}) and name the tenant (${TENANT_HEADER}).`, {}, { 'WWW-Authenticate': 'Bearer realm="taskwright"' }));
     }
-    if (tenantId === undefined) throw badSignature(`A signed message names its tenant in ${TENANT_HEADER}.`);
+    if (tenantId === undefined) return refuse(badSignature(`A signed message names its tenant in ${TENANT_HEADER}.`));
     const secret = await db.channelSecret.findUnique({ where: { tenantId_channel: { tenantId, channel } } });
     const expected = secret && `sha256=${createHmac('sha256', secret.secret).update(rawBodies.get(req) ?? Buffer.alloc(0)).digest('hex')}`;
     const given = Buffer.from(signature);
     // The same answer for an unknown tenant, a channel without a secret and a wrong signature.
     if (!expected || given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) {
-      throw badSignature('The signature does not match the body and the channel secret.');
+      return refuse(badSignature('The signature does not match the body and the channel secret.'));
     }
     return tenantId;
   }
@@ -98,7 +105,7 @@ export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, co
   router.post('/v1/channels/:channel/messages', refuseNulInUrl, keyIfGiven, requireJsonBody, readJson, async (req, res) => {
     const channel = channelName.safeParse(req.params.channel);
     if (!channel.success) throw invalidRequest([{ field: 'channel', in: 'path', message: channel.error.issues[0]!.message }]);
-    const tenantId = req.principal ? principalOf(req).tenantId : await signedTenant(req, channel.data);
+    const tenantId = req.principal ? principalOf(req).tenantId : await signedTenant(req, res, channel.data);
     const body = parseBody(inboundMessageBody, req);
 
     const files = [];
@@ -128,8 +135,10 @@ export function inboundChannelRouter({ db, storage, agents, starter, apiKeys, co
         };
         await insertTaskIfValid(tx, agents, task, {
           code: 'channel_input_invalid',
-          explain: (reason) => `Rule ${rule.id} rendered an input the agent refuses: ${reason}`,
-        });
+            explain: (reason) => `Rule ${rule.id} rendered an input the agent refuses: ${reason}`,
+          },
+          { maxQueued: config.TENANT_MAX_QUEUED_TASKS },
+        );
       }
     });
     if (started.length > 0) starter.wake();

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { Database } from '../../lib/db/client';
-import { type DownloadKind, type DownloadUrlSigner, downloadPathPrefix } from '../../lib/signing/download-urls';
+import type { DownloadKind, DownloadUrlSigner } from '../../lib/signing/download-urls';
 import { type ByteRange, ContentMissingError, type ContentStore } from '../../lib/storage/content-store';
-import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, notFound } from '../problem';
-import { parseQuery } from '../validation';
-import { signedDownloadQuery } from './schemas';
+import { type RouteHandler, routerFrom } from '../route-table/register';
+import { downloadRoutes } from './routes';
 
 /** Stored content as a download serves it. */
 interface Download {
@@ -25,10 +24,10 @@ const TITLES: Record<DownloadKind, string> = { artifact: 'Artifact', file: 'File
  * The signed download URLs: `GET /files/artifacts/:id` (artifact content) and
  * `GET /files/uploads/:id` (uploaded files), each with `?tenant&expires&signature`, for whoever
  * holds a valid URL, no API key needed. The content is checked against its sha256 before any of
- * it is served; Range requests get 206.
+ * it is first served by this process; Range requests get 206.
  */
 export function downloadsRouter({ db, storage, downloadUrls }: { db: Database; storage: ContentStore; downloadUrls: DownloadUrlSigner }): Router {
-  const router = Router();
+  const verified = new VerifiedContents();
 
   const load: Record<DownloadKind, (id: string, tenantId: string) => Promise<Download | undefined>> = {
     async artifact(id, tenantId) {
@@ -43,29 +42,48 @@ export function downloadsRouter({ db, storage, downloadUrls }: { db: Database; s
     },
   };
 
-  for (const kind of ['artifact', 'file'] as const) {
-    router
-      .route(`${downloadPathPrefix(kind)}:id`)
-      .get(async (req, res) => {
-        const query = parseQuery(signedDownloadQuery, req);
-        const claims = { kind, id: req.params.id, tenantId: query.tenant };
-        const check = downloadUrls.verify(claims, query.expires, query.signature);
-        if (!check.valid) {
-          throw check.reason === 'expired'
-            ? new HttpProblem(403, 'signed_url_expired', `This download URL has expired; fetch the ${kind} again for a fresh one.`)
-            : new HttpProblem(403, 'signed_url_invalid', `This download URL is not valid for this ${kind}.`);
-        }
-        const download = await load[kind](claims.id, claims.tenantId);
-        if (!download) throw notFound(`${TITLES[kind]} ${claims.id}`);
-        await serve(kind, download, storage, req, res);
-      })
-      .all(methodNotAllowed);
-  }
+  const download =
+    (kind: DownloadKind): RouteHandler<(typeof downloadRoutes)['downloadArtifact']> =>
+    async (req, res, { params, query }) => {
+      const claims = { kind, id: params.id, tenantId: query.tenant };
+      const check = downloadUrls.verify(claims, query.expires, query.signature);
+      if (!check.valid) {
+        throw check.reason === 'expired'
+          ? new HttpProblem(403, 'signed_url_expired', `This download URL has expired; fetch the ${kind} again for a fresh one.`)
+          : new HttpProblem(403, 'signed_url_invalid', `This download URL is not valid for this ${kind}.`);
+      }
+      const found = await load[kind](claims.id, claims.tenantId);
+      if (!found) throw notFound(`${TITLES[kind]} ${claims.id}`);
+      await serve(kind, found, storage, verified, req, res);
+    };
 
-  return router;
+  return routerFrom(downloadRoutes, { downloadArtifact: download('artifact'), downloadFile: download('file') });
 }
 
-async function serve(kind: DownloadKind, download: Download, storage: ContentStore, req: Request, res: Response): Promise<void> {
+/**
+ * The contents this process has read whole and found matching their hash. Hashing a file on every
+ * request would let a client make the server read gigabytes for `Range: bytes=0-0`; a content's
+ * bytes never change under its storage path, so one check per process is enough.
+ */
+class VerifiedContents {
+  private static readonly MAX_ENTRIES = 10_000;
+  private readonly keys = new Set<string>();
+
+  has(download: Download): boolean {
+    return this.keys.has(VerifiedContents.key(download));
+  }
+
+  add(download: Download): void {
+    if (this.keys.size >= VerifiedContents.MAX_ENTRIES) this.keys.delete(this.keys.values().next().value!);
+    this.keys.add(VerifiedContents.key(download));
+  }
+
+  private static key(download: Download): string {
+    return `${download.storagePath}\n${download.sha256}`;
+  }
+}
+
+async function serve(kind: DownloadKind, download: Download, storage: ContentStore, verified: VerifiedContents, req: Request, res: Response): Promise<void> {
   const size = download.sizeBytes;
   const range = parseRange(req.get('range'), size);
   // setHeader, not res.set: Express would add a charset to the stored MIME type.
@@ -74,6 +92,9 @@ async function serve(kind: DownloadKind, download: Download, storage: ContentSto
     ETag: `"${download.sha256}"`,
     'Content-Disposition': contentDisposition(download.name),
     'X-Content-Type-Options': 'nosniff',
+    // Agent-chosen content (text/html, SVG) is served from the API's origin: a sandbox gives it
+    // an opaque origin of its own, with no scripts, should a browser ever render it.
+    'Content-Security-Policy': "default-src 'none'; sandbox",
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'private, no-store',
   });
@@ -82,7 +103,10 @@ async function serve(kind: DownloadKind, download: Download, storage: ContentSto
     return;
   }
   // Whatever bytes are served, the whole content is checked first (HEAD serves none).
-  if (req.method !== 'HEAD') await verifyContent(kind, download, storage, req);
+  if (req.method !== 'HEAD' && !verified.has(download)) {
+    await verifyContent(kind, download, storage, req);
+    verified.add(download);
+  }
   if (range) res.status(206).set('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
   res.set('Content-Length', String(range ? range.end - range.start + 1 : size));
   if (req.method === 'HEAD' || size === 0) {

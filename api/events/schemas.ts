@@ -43,3 +43,23 @@ export const streamEventsFilters = z.object({
 });
 
 export const lastEventIdHeader = seq;
+
+/** An event as clients see it: in listings, on the SSE stream (its `data:`) and in webhook bodies. */
+export const eventBody = z
+  .object({
+    event_id: z.string(),
+    seq: z.int(),
+    type: z.string(),
+    tenant_id: z.string(),
+    task_id: z.string().nullable(),
+    agent: z.string().nullable(),
+    data: z.unknown().meta({ description: 'The event type’s payload' }),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Event' });
+
+export const eventPage = z.object({ events: z.array(eventBody), next_cursor: z.string().nullable() });
+
+/** The stream itself: `id:` the seq, `event:` the type, `data:` an Event; `: keep-alive` comments. */
+export const eventStreamText = z.string().meta({ description: 'Server-Sent Events: `id:` the seq, `event:` the type, `data:` an Event as JSON' });
+export type StreamEventsFilters = z.output<typeof streamEventsFilters>;

@@ -20,6 +20,8 @@ export interface StreamOptions {
   keepAliveMs: number;
   /** A client this many events behind is dropped: memory per connection stays bounded. */
   maxQueuedEvents: number;
+  /** After this long the stream ends and the client resumes with Last-Event-ID; 0: never. */
+  maxStreamMs: number;
 }
 
 const REPLAY_PAGE_SIZE = 200;
@@ -28,9 +30,9 @@ export function eventFilterWhere(filter: StreamFilter): Prisma.EventWhereInput {
   return { tenantId: filter.tenantId, taskId: filter.taskId, agent: filter.agent, type: filter.types && { in: filter.types } };
 }
 
+/** Within the tenant: the feed delivers only the tenant's events. */
 function matches(filter: StreamFilter, event: EventRow): boolean {
   return (
-    event.tenantId === filter.tenantId &&
     (filter.taskId === undefined || event.taskId === filter.taskId) &&
     (filter.agent === undefined || event.agent === filter.agent) &&
     (filter.types === undefined || filter.types.includes(event.type))
@@ -68,17 +70,19 @@ export async function streamEvents(req: Request, res: Response, options: StreamO
       if (!replaying && !awaitingDrain) sendQueued();
     },
     end: () => finish('server shutting down'),
-  });
+  }, filter.tenantId);
   let sentSeq = options.lastEventId ?? subscription.position;
 
   const keepAlive = setInterval(() => {
     if (!awaitingDrain) res.write(': keep-alive\n\n');
   }, options.keepAliveMs);
+  const timeLimit = options.maxStreamMs > 0 ? setTimeout(() => finish(`open for ${options.maxStreamMs} ms, the limit`), options.maxStreamMs) : undefined;
   const close = () => {
     if (closed) return;
     closed = true;
     subscription.unsubscribe();
     clearInterval(keepAlive);
+    clearTimeout(timeLimit);
   };
   res.on('close', close);
 

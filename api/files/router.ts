@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Config } from '../../lib/config';
 import type { Database, Prisma } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
@@ -6,11 +6,10 @@ import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import { type ContentStore, fileContentKey } from '../../lib/storage/content-store';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
 import { notFound } from '../problem';
-import { parseQuery } from '../validation';
+import { routerFrom } from '../route-table/register';
 import { presentFile } from './present';
-import { listFilesQuery, uploadFileQuery } from './schemas';
+import { fileRoutes } from './routes';
 import { receiveUpload } from './upload';
 
 export interface FilesRouterDependencies {
@@ -26,7 +25,6 @@ export interface FilesRouterDependencies {
  * multipart/form-data or raw bytes.
  */
 export function filesRouter({ db, storage, downloadUrls, config }: FilesRouterDependencies): Router {
-  const router = Router();
   const signing = { signer: downloadUrls, publicBaseUrl: config.publicBaseUrl };
 
   async function loadFile(tenantId: string, id: string) {
@@ -35,11 +33,9 @@ export function filesRouter({ db, storage, downloadUrls, config }: FilesRouterDe
     return file;
   }
 
-  router
-    .route('/v1/files')
-    .post(async (req, res) => {
+  return routerFrom(fileRoutes, {
+    async uploadFile(req, res, { query }) {
       const { tenantId } = principalOf(req);
-      const query = parseQuery(uploadFileQuery, req);
       const id = newId('file');
       const storagePath = fileContentKey(tenantId, id);
       const received = await receiveUpload(req, query, { storage, key: storagePath, maxBytes: config.FILE_MAX_BYTES });
@@ -62,10 +58,9 @@ export function filesRouter({ db, storage, downloadUrls, config }: FilesRouterDe
           throw error;
         });
       res.status(201).location(`/v1/files/${file.id}`).json(presentFile(file, signing));
-    })
-    .get(async (req, res) => {
+    },
+    async listFiles(req, res, { query }) {
       const { tenantId } = principalOf(req);
-      const query = parseQuery(listFilesQuery, req);
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       const where: Prisma.FileWhereInput = {
         tenantId,
@@ -76,25 +71,19 @@ export function filesRouter({ db, storage, downloadUrls, config }: FilesRouterDe
       const files = await db.file.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 });
       const { page, nextCursor } = keysetPage(files, query.limit, (file) => file.createdAt);
       res.json({ files: page.map((file) => presentFile(file, signing)), next_cursor: nextCursor });
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/files/:id')
-    .get(async (req, res) => {
+    },
+    async getFile(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      res.json(presentFile(await loadFile(tenantId, req.params.id), signing));
-    })
-    .delete(async (req, res) => {
+      res.json(presentFile(await loadFile(tenantId, params.id), signing));
+    },
+    async deleteFile(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      const file = await loadFile(tenantId, req.params.id);
+      const file = await loadFile(tenantId, params.id);
       // Content first: if this fails the row is still there for a retry to delete.
       await storage.delete(file.storagePath);
       const { count } = await db.file.deleteMany({ where: { id: file.id, tenantId } });
       if (count === 0) throw notFound(`File ${file.id}`);
       res.json({ deleted: true, file_id: file.id });
-    })
-    .all(methodNotAllowed);
-
-  return router;
+    },
+  });
 }

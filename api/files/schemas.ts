@@ -31,3 +31,25 @@ export const listFilesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(500).optional(),
 });
+
+const timestamp = z.iso.datetime();
+
+/** An uploaded file as clients see it, with a fresh signed download URL. */
+export const fileBody = z
+  .object({
+    file_id: z.string(),
+    tenant_id: z.string(),
+    name: z.string(),
+    mime_type: z.string(),
+    size_bytes: z.int(),
+    sha256: z.string(),
+    purpose: z.string().nullable(),
+    created_at: timestamp,
+    signed_url: z.string().meta({ description: 'A download URL valid for 15 minutes' }),
+    signed_url_expires_at: timestamp,
+  })
+  .meta({ id: 'File' });
+
+export const filePage = z.object({ files: z.array(fileBody), next_cursor: z.string().nullable() });
+export const fileDeleted = z.object({ deleted: z.literal(true), file_id: z.string() });
+export const fileIdParams = z.object({ id: z.string().meta({ description: 'A file ID (file_…)' }) });

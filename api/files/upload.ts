@@ -79,7 +79,7 @@ async function receiveMultipart(req: Request, query: { name?: string; purpose?: 
     const name = query.name ?? info.filename;
     const checkedName = fileName.safeParse(name);
     if (field !== 'file' || upload) {
-      problems.push({ field, in: 'body', message: field === 'file' ? 'Send one file per upload' : 'Unexpected file; send the file in the field "file"' });
+      problems.push({ field: partName(field), in: 'body', message: field === 'file' ? 'Send one file per upload' : 'Unexpected file; send the file in the field "file"' });
     } else if (!checkedName.success) {
       problems.push({ field: 'file', in: 'body', message: name === undefined ? 'The file needs a file name (or give ?name=)' : checkedName.error.issues[0]!.message });
     } else {
@@ -92,7 +92,7 @@ async function receiveMultipart(req: Request, query: { name?: string; purpose?: 
   });
   form.on('field', (field, value, info) => {
     if (field !== 'purpose') {
-      problems.push({ field, in: 'body', message: 'Unknown field; the form takes "file" and "purpose"' });
+      problems.push({ field: partName(field), in: 'body', message: 'Unknown field; the form takes "file" and "purpose"' });
       return;
     }
     const checked = filePurpose.safeParse(value);
@@ -119,6 +119,9 @@ async function receiveMultipart(req: Request, query: { name?: string; purpose?: 
     throw error;
   }
 }
+
+/** A form part's name as a problem names it: busboy gives none for `name=""`. */
+const partName = (field: string | undefined) => field || '(a part without a name)';
 
 /** `source`, failing with a 413 once more than `maxBytes` came through, or if it breaks off. */
 function capped(source: Readable, maxBytes: number): Readable {

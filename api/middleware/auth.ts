@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { ApiKeyLookup, Role } from '../../lib/auth/api-keys';
 import { HttpProblem } from '../problem';
 
@@ -16,19 +16,34 @@ export interface Principal {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+// What an approver key may do besides reading: decide approvals (of tasks and of gated artifacts),
+// and open the event stream, which the seed also allows by POST.
+const APPROVER_ACTIONS = /^\/(approvals\/[^/]+\/(approve|deny)|artifacts\/[^/]+\/(approve|reject)|events\/stream)\/?$/;
+
 const unauthorized = (detail: string) =>
   new HttpProblem(401, 'unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer realm="taskwright"' });
 
-/** Resolves `Authorization: Bearer <key>` to the key's tenant; anything else is a 401. */
-export function authenticate(apiKeys: ApiKeyLookup): RequestHandler {
-  return async (req, _res, next) => {
+/**
+ * Resolves `Authorization: Bearer <key>` to the key's tenant; anything else is a 401 (a 429 once
+ * the client's address has failed too often: `onFailure` throws it).
+ */
+export function authenticate(apiKeys: ApiKeyLookup, onFailure: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  const refuse = async (req: Request, res: Response, detail: string): Promise<never> => {
+    await onFailure(req, res);
+    throw unauthorized(detail);
+  };
+  // Named: the route-table test tells pass-through middleware from routes by name.
+  const authenticateBearer: RequestHandler = async (req, res, next) => {
     const header = req.get('authorization');
-    if (!header) throw unauthorized('Missing Authorization header; send "Authorization: Bearer <api key>".');
+    if (!header) return refuse(req, res, 'Missing Authorization header; send "Authorization: Bearer <api key>".');
     const key = BEARER.exec(header)?.[1];
-    if (!key) throw unauthorized('Malformed Authorization header; expected "Bearer <api key>".');
+    if (!key) return refuse(req, res, 'Malformed Authorization header; expected "Bearer <api key>".');
     const record = await apiKeys.find(key);
-    if (!record) throw unauthorized('Invalid API key.');
-    if (record.revokedAt) throw unauthorized('This API key has been revoked.');
+    if (!record) return refuse(req, res, 'Invalid API key.');
+    if (record.revokedAt) return refuse(req, res, 'This API key has been revoked.');
+    if (record.role === 'approver' && !['GET', 'HEAD'].includes(req.method) && !(req.method === 'POST' && APPROVER_ACTIONS.test(req.path))) {
+      throw new HttpProblem(403, 'forbidden', 'This API key has the approver role: it may read, and decide approvals.');
+    }
     req.principal = {
       tenantId: record.tenantId,
       keyId: record.id,
@@ -40,6 +55,7 @@ export function authenticate(apiKeys: ApiKeyLookup): RequestHandler {
     apiKeys.recordUse(record);
     next();
   };
+  return authenticateBearer;
 }
 
 /** The authenticated caller; only for routes mounted behind `authenticate`. */

@@ -8,3 +8,10 @@ export const updateRetentionBody = z
   .refine((body) => body.artifact_retention_days !== undefined || body.draft_expiry_days !== undefined, {
     message: 'Give artifact_retention_days (null keeps artifacts forever) or draft_expiry_days',
   });
+
+export const retentionSettings = z
+  .object({
+    artifact_retention_days: z.int().nullable().meta({ description: 'null keeps artifacts forever' }),
+    draft_expiry_days: z.int(),
+  })
+  .meta({ id: 'Retention' });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
-import { type NewTask, insertTask } from '../../lib/db/task-creation';
+import { type NewTask, QueuedTaskLimitReached, insertTask } from '../../lib/db/task-creation';
 import { newId } from '../../lib/ids';
 import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import type { TaskStarter } from '../../lib/temporal/task-starter';
@@ -13,29 +13,19 @@ import { feedbackUpdate, processUpdate, stopUpdate, taskStateQuery } from '../..
 import { type TaskStatus, isTerminal } from '../../workflows/model';
 import { presentArtifact } from '../artifacts/present';
 import { decodeCursor, keysetPage } from '../cursor';
-import { principalOf } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
+import { principalOf, requireAdmin } from '../middleware/auth';
 import { HttpProblem, invalidRequest, notFound } from '../problem';
 import { requireOpenSession } from '../sessions/open-session';
 import { temporalUnavailable } from '../temporal-errors';
-import { parseBody, parseQuery } from '../validation';
+import { type RouteHandlers, routerFrom } from '../route-table/register';
 import { illegalTransition, isWorkflowNotFound, onTaskWorkflow, sendTaskCommand } from './commands';
 import { updateTaskDetails } from './details';
 import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
-import { resolveTaskType } from './task-type';
 import { type TaskRow, findTaskRecord, loadTaskListItems } from './present';
-import {
-  assigneesBody,
-  createTaskBody,
-  feedbackBody,
-  getTaskQuery,
-  idempotencyKey,
-  listTasksQuery,
-  processBody,
-  rerunBody,
-  updateTaskBody,
-} from './schemas';
+import { resolveTaskType } from './task-type';
+import { taskRoutes } from './routes';
+import { DEFAULT_PAGE_SIZE, idempotencyKey } from './schemas';
 
 export interface TasksRouterDependencies {
   db: Database;
@@ -44,31 +34,20 @@ export interface TasksRouterDependencies {
   temporal: Client;
   agents: AgentRegistry;
   starter: TaskStarter;
-  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'publicBaseUrl'>;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'TENANT_MAX_QUEUED_TASKS' | 'publicBaseUrl'>;
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
-const DEFAULT_PAGE_SIZE = 20;
+const QUEUED_RETRY_AFTER_SECONDS = 10;
 
 export function tasksRouter(deps: TasksRouterDependencies): Router {
   const { db, storage, downloadUrls, temporal, agents, starter, config } = deps;
   const startIfPending = (taskId: string) => starter.ensureStarted(taskId);
-  const router = Router();
 
   async function loadTask(tenantId: string, taskId: string): Promise<TaskRow> {
     const task = await db.task.findFirst({ where: { id: taskId, tenantId } });
     if (!task) throw notFound(`Task ${taskId}`);
     return task;
-  }
-
-  /** Creates a task of the tenant in one transaction (in its session, which must be open) and answers its ID. */
-  async function createTask(tenantId: string, task: Omit<NewTask, 'id' | 'tenantId' | 'taskQueue'>): Promise<string> {
-    const id = newId('task');
-    await db.$transaction(async (tx) => {
-      if (task.sessionId) await requireOpenSession(tx, tenantId, task.sessionId);
-      await insertTask(tx, { ...task, id, tenantId, taskQueue: config.TASK_QUEUE });
-    });
-    return id;
   }
 
   const presentMany = (tasks: TaskRow[]) => loadTaskListItems(db, tasks, config);
@@ -82,11 +61,51 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
 
   const currentStatus = (task: TaskRow) => async () => (await loadTask(task.tenantId, task.id)).status;
 
-  router
-    .route('/v1/tasks')
-    .post(async (req, res) => {
-      const { tenantId, userEmail } = principalOf(req);
-      const body = parseBody(createTaskBody, req);
+  /**
+   * Creates a task of the tenant in one transaction (in its session, which must be open) and
+   * answers its ID; a tenant with TENANT_MAX_QUEUED_TASKS tasks queued is a 429.
+   */
+  async function createTask(tenantId: string, task: Omit<NewTask, 'id' | 'tenantId' | 'taskQueue'>): Promise<string> {
+    const id = newId('task');
+    try {
+      await db.$transaction(async (tx) => {
+        if (task.sessionId) await requireOpenSession(tx, tenantId, task.sessionId);
+        await insertTask(tx, { ...task, id, tenantId, taskQueue: config.TASK_QUEUE }, { maxQueued: config.TENANT_MAX_QUEUED_TASKS });
+      });
+    } catch (error) {
+      if (error instanceof QueuedTaskLimitReached) {
+        throw new HttpProblem(429, 'too_many_queued_tasks', `This tenant has ${error.queued} tasks queued, its limit; retry once some have started.`, { limit: error.limit }, {
+          'Retry-After': String(QUEUED_RETRY_AFTER_SECONDS),
+        });
+      }
+      throw error;
+    }
+    return id;
+  }
+
+  async function loadInOrder(ids: string[]): Promise<TaskRow[]> {
+    const rows = new Map((await db.task.findMany({ where: { id: { in: ids } } })).map((task) => [task.id, task]));
+    return ids.flatMap((id) => rows.get(id) ?? []);
+  }
+
+  async function findIdempotentReplay(tenantId: string, key: string, requestHash: string): Promise<TaskRow | undefined> {
+    const existing = await db.task.findUnique({ where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: key } } });
+    if (!existing) return undefined;
+    if (existing.requestHash !== requestHash) {
+      throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.', {
+        task_id: existing.id,
+      });
+    }
+    return existing;
+  }
+
+  const handlers: RouteHandlers<typeof taskRoutes> = {
+    async createTask(req, res, { body }) {
+      const principal = principalOf(req);
+      const { tenantId, userEmail } = principal;
+      if (body.owner_email !== undefined && body.owner_email !== userEmail && principal.role !== 'admin') {
+        throw new HttpProblem(403, 'forbidden', 'Only an admin API key may make someone else the owner of a task.', { field: 'owner_email' });
+      }
       const { agent, taskTypeName, input } = resolveTaskType(agents, body);
       const key = req.get('idempotency-key');
       if (key !== undefined && !idempotencyKey.safeParse(key).success) {
@@ -106,6 +125,8 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       }
 
       await resolveFileReferences(db, tenantId, { input });
+      // Queued tasks wait for a slot (TENANT_MAX_RUNNING_TASKS); how many may wait is bounded too
+      // (createTask checks, as every way of creating a task does).
       let taskId: string;
       try {
         taskId = await createTask(tenantId, {
@@ -137,10 +158,9 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
 
       starter.wake();
       res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(tenantId, taskId));
-    })
-    .get(async (req, res) => {
+    },
+    async listTasks(req, res, { query }) {
       const { tenantId, userEmail } = principalOf(req);
-      const query = parseQuery(listTasksQuery, req);
       if (query.mine && userEmail === null) {
         throw invalidRequest([{ field: 'mine', in: 'query', message: 'This API key names no user (create one with user_email) so it has no tasks of its own' }]);
       }
@@ -171,31 +191,11 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const ids = await findTaskIds(db, filters, { limit: limit + 1, after });
       const { page, nextCursor } = keysetPage(await loadInOrder(ids), limit, (task) => task.createdAt);
       res.json({ tasks: await presentMany(page), next_cursor: nextCursor });
-    })
-    .all(methodNotAllowed);
+    },
 
-  async function loadInOrder(ids: string[]): Promise<TaskRow[]> {
-    const rows = new Map((await db.task.findMany({ where: { id: { in: ids } } })).map((task) => [task.id, task]));
-    return ids.flatMap((id) => rows.get(id) ?? []);
-  }
-
-  async function findIdempotentReplay(tenantId: string, key: string, requestHash: string): Promise<TaskRow | undefined> {
-    const existing = await db.task.findUnique({ where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: key } } });
-    if (!existing) return undefined;
-    if (existing.requestHash !== requestHash) {
-      throw new HttpProblem(409, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.', {
-        task_id: existing.id,
-      });
-    }
-    return existing;
-  }
-
-  router
-    .route('/v1/tasks/:id')
-    .get(async (req, res) => {
+    async getTask(req, res, { params, query: { consistency } }) {
       const { tenantId } = principalOf(req);
-      const { consistency } = parseQuery(getTaskQuery, req);
-      const record = await presentCurrent(tenantId, req.params.id);
+      const record = await presentCurrent(tenantId, params.id);
       if (consistency === 'eventual') return res.json(record);
       // Without a worker a query waits for one; bound the wait and answer 503 instead.
       const snapshot = await temporal.connection
@@ -214,11 +214,10 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         feedback: snapshot.feedback,
         consistency: 'strong',
       });
-    })
-    .put(async (req, res) => {
+    },
+    async updateTask(req, res, { params, body }) {
       const principal = principalOf(req);
-      const body = parseBody(updateTaskBody, req);
-      const task = await loadTask(principal.tenantId, req.params.id);
+      const task = await loadTask(principal.tenantId, params.id);
       const changes = {
         title: body.title,
         description: body.description,
@@ -228,14 +227,16 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       };
       await updateTaskDetails(db, task, changes, principal.actor);
       res.json(await presentCurrent(principal.tenantId, task.id));
-    })
-    .delete(async (req, res) => {
-      const { tenantId } = principalOf(req);
-      const task = await loadTask(tenantId, req.params.id);
+    },
+    async deleteTask(req, res, { params }) {
+      const principal = principalOf(req);
+      const task = await loadTask(principal.tenantId, params.id);
       if (!isTerminal(task.status as TaskStatus)) {
         await requestCancellation(task);
         return res.json({ cancelled: true, task_id: task.id });
       }
+      // A finished task's delete erases its history for good: not something any member may do.
+      const { tenantId } = requireAdmin(req);
       // Content first: if this fails the task is still there for a retry to delete.
       await storage.deletePrefix(taskContentPrefix(task.tenantId, task.id));
       // deleteMany: a concurrent DELETE may have removed it already.
@@ -245,36 +246,22 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         .deleteWorkflowExecution({ namespace: config.TEMPORAL_NAMESPACE, workflowExecution: { workflowId: task.id } })
         .catch((error: unknown) => req.log.warn({ err: error, task_id: task.id }, 'could not delete the workflow execution'));
       res.json({ deleted: true, task_id: task.id });
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/tasks/:id/artifacts')
-    .get(async (req, res) => {
+    },
+    async listTaskArtifacts(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      const task = await loadTask(tenantId, req.params.id);
+      const task = await loadTask(tenantId, params.id);
       const artifacts = await db.artifact.findMany({ where: { taskId: task.id, tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       res.json({ artifacts: artifacts.map((artifact) => presentArtifact(artifact, { signer: downloadUrls, publicBaseUrl: config.publicBaseUrl })) });
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/tasks/:id/assignees')
-    .put(async (req, res) => {
+    },
+    async replaceAssignees(req, res, { params, body: { emails } }) {
       const principal = principalOf(req);
-      const { emails } = parseBody(assigneesBody, req);
-      const task = await loadTask(principal.tenantId, req.params.id);
+      const task = await loadTask(principal.tenantId, params.id);
       await updateTaskDetails(db, task, { assigned_users: emails }, principal.actor);
       res.json(await presentCurrent(principal.tenantId, task.id));
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/tasks/:id/process')
-    .post(async (req, res) => {
+    },
+    async processTask(req, res, { params, body }) {
       const { tenantId } = principalOf(req);
-      const body = parseBody(processBody, req);
-      const task = await loadTask(tenantId, req.params.id);
+      const task = await loadTask(tenantId, params.id);
       const uploads = await resolveFileReferences(db, tenantId, body);
       // An uploaded file reaches the agent with its name and type.
       const files = body.files?.map((file) =>
@@ -282,25 +269,16 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       );
       await sendTaskCommand(temporal, task, 'process', processUpdate, [{ message: body.message, files }], currentStatus(task), startIfPending);
       res.json(await presentCurrent(tenantId, task.id));
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/tasks/:id/stop')
-    .post(async (req, res) => {
+    },
+    async stopTask(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      const task = await loadTask(tenantId, req.params.id);
+      const task = await loadTask(tenantId, params.id);
       await sendTaskCommand(temporal, task, 'stop', stopUpdate, [], currentStatus(task), startIfPending);
       res.json(await presentCurrent(tenantId, task.id));
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/tasks/:id/feedback')
-    .post(async (req, res) => {
+    },
+    async giveFeedback(req, res, { params, body: { status: feedback } }) {
       const principal = principalOf(req);
-      const { status: feedback } = parseBody(feedbackBody, req);
-      const task = await loadTask(principal.tenantId, req.params.id);
+      const task = await loadTask(principal.tenantId, params.id);
       if (isTerminal(task.status as TaskStatus)) {
         // Feedback is mostly given on finished work, whose workflow has closed: record it here.
         await updateTaskDetails(db, task, { feedback }, principal.actor);
@@ -308,15 +286,18 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task), startIfPending);
       }
       res.json(await presentCurrent(principal.tenantId, task.id));
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/tasks/:id/rerun')
-    .post(async (req, res) => {
+    },
+    async cancelTask(req, res, { params }) {
+      const { tenantId } = principalOf(req);
+      const task = await loadTask(tenantId, params.id);
+      // As it was when the cancellation was asked for; it ends `cancelled` shortly after.
+      const record = await presentCurrent(tenantId, task.id);
+      await requestCancellation(task);
+      res.status(202).json({ ...record, cancel_requested: true });
+    },
+    async rerunTask(req, res, { params, body }) {
       const { tenantId, userEmail } = principalOf(req);
-      const body = parseBody(rerunBody, req);
-      const source = await loadTask(tenantId, req.params.id);
+      const source = await loadTask(tenantId, params.id);
       const { agent, taskTypeName, input } = resolveTaskType(agents, { agent: source.agent, task_type: source.taskType, input: body.input ?? source.input });
       await resolveFileReferences(db, tenantId, { input });
       const taskId = await createTask(tenantId, {
@@ -336,20 +317,8 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       });
       starter.wake();
       res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(tenantId, taskId));
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/tasks/:id/cancel')
-    .post(async (req, res) => {
-      const { tenantId } = principalOf(req);
-      const task = await loadTask(tenantId, req.params.id);
-      // As it was when the cancellation was asked for; it ends `cancelled` shortly after.
-      const record = await presentCurrent(tenantId, task.id);
-      await requestCancellation(task);
-      res.status(202).json({ ...record, cancel_requested: true });
-    })
-    .all(methodNotAllowed);
+    },
+  };
 
   /** Cancels the task's workflow; a task that already ended is a 409 with its status. */
   async function requestCancellation(task: TaskRow): Promise<void> {
@@ -365,7 +334,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     }
   }
 
-  return router;
+  return routerFrom(taskRoutes, handlers);
 }
 
 /** JSON with sorted keys, so equal bodies hash equally whatever their key order. */

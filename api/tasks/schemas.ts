@@ -73,7 +73,12 @@ export const updateTaskBody = z
     type: category.nullable().optional(),
     skills: skills.optional(),
     followers: emails.optional(),
-    status: z.never({ error: 'Status changes through POST /v1/tasks/:id/process, /stop or /cancel' }).optional(),
+    // Named (rather than refused as unknown) so the 400 says where status changes are made.
+    status: z
+      .unknown()
+      .refine(() => false, 'Status changes through POST /v1/tasks/:id/process, /stop or /cancel')
+      .optional()
+      .meta({ description: 'Not editable here: any value is refused with a 400 saying where status changes are made' }),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'Give at least one of title, description, type, skills, followers',
@@ -134,6 +139,9 @@ const statusFilter = z
   .transform((value) => STATUS_ALIASES[value] ?? value)
   .pipe(z.enum(TASK_STATUSES, { error: `Expected one of ${[...TASK_STATUSES, ...Object.keys(STATUS_ALIASES)].join(', ')}` }));
 const pageSize = z.coerce.number().int().min(1).max(100);
+export const DEFAULT_PAGE_SIZE = 20;
+/** Offset paging reads and skips every row before the page; beyond this, cursors are the way. */
+const MAX_PAGE_OFFSET = 10_000;
 
 /** GET /v1/tasks: filters, and either `cursor`+`limit` or `page`+`per_page` (AGNT's `perPage` too). */
 export const listTasksQuery = z
@@ -146,7 +154,7 @@ export const listTasksQuery = z
     mine: z.enum(['true', 'false'], { error: 'Expected true or false' }).transform((value) => value === 'true').optional(),
     limit: pageSize.optional(),
     cursor: z.string().min(1).max(500).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).optional(),
+    page: z.coerce.number().int().min(1).optional(),
     per_page: pageSize.optional(),
     perPage: pageSize.optional(),
   })
@@ -155,5 +163,102 @@ export const listTasksQuery = z
     if (paged && (query.cursor !== undefined || query.limit !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['page'], message: 'Use either cursor and limit, or page and per_page, not both' });
     }
+    const perPage = query.per_page ?? query.perPage ?? DEFAULT_PAGE_SIZE;
+    if (query.page !== undefined && (query.page - 1) * perPage >= MAX_PAGE_OFFSET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['page'],
+        message: `Page paging reaches the first ${MAX_PAGE_OFFSET} tasks; use cursor and limit (next_cursor) to page further`,
+      });
+    }
   })
   .transform(({ perPage, per_page, ...query }) => ({ ...query, per_page: per_page ?? perPage }));
+
+const timestamp = z.iso.datetime();
+const json = z.unknown().meta({ description: 'Any JSON value' });
+
+const activity = z.union([
+  z.object({ type: z.literal('status_change'), from: z.string().nullable(), to: z.string().nullable(), question: z.string().optional(), timestamp }),
+  z.object({ type: z.literal('message'), text: z.string().nullable(), files: z.array(json), timestamp }),
+  z.object({ type: z.literal('approval_requested'), approval_id: z.string(), title: z.string(), artifact_id: z.string().nullable(), timestamp }),
+  z.object({
+    type: z.literal('approval_resolved'),
+    approval_id: z.string(),
+    decision: z.string(),
+    comment: z.string().nullable(),
+    by: z.string().nullable(),
+    timestamp,
+  }),
+  z.object({ type: z.enum(['feedback', 'assignment']), from: json, to: json, by: json, timestamp }),
+  z.object({ type: z.literal('update'), fields: z.record(z.string(), z.object({ from: json, to: json })), by: json, timestamp }),
+]);
+
+const execution = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'complete', 'failed', 'cancelled', 'stopped', 'awaiting_input']),
+  started_at: timestamp,
+  completed_at: timestamp.nullable(),
+  output_summary: z.string().nullable(),
+});
+
+/** A task as listings show it (SPEC section 3); the full record adds `activities`. */
+export const taskListItem = z
+  .object({
+    task_id: z.string(),
+    tenant_id: z.string(),
+    agent: z.string(),
+    task_type: z.string(),
+    input: z.record(z.string(), json),
+    status: z.enum(TASK_STATUSES),
+    priority: z.enum(['low', 'normal', 'high']),
+    session_id: z.string().nullable(),
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    type: z.string().nullable(),
+    skills: z.array(z.string()),
+    owner_email: z.string().nullable(),
+    assigned_users: z.array(z.string()),
+    followers: z.array(z.string()),
+    feedback: z.enum(['like', 'dislike']).nullable(),
+    progress: z.object({ fraction: z.number(), message: z.string().nullable() }),
+    error: z.object({ code: z.string(), message: z.string().nullable() }).nullable(),
+    output: json,
+    artifacts: z.array(z.object({ artifact_id: z.string(), type: z.string(), created_at: timestamp })),
+    executions: z.array(execution),
+    trigger: z.object({
+      type: z.string().meta({ description: '`api`, `dashboard`, `schedule`, `event`, `channel` or `rerun`' }),
+      source_id: z.string().nullable().meta({ description: 'The schedule, trigger, channel rule or rerun task that started it' }),
+      source_task_id: z.string().optional().meta({ description: 'An event trigger: the task whose artifact started it' }),
+      source_artifact_id: z.string().optional().meta({ description: 'An event trigger: that artifact' }),
+      channel: z.string().optional().meta({ description: 'A channel rule: the channel of the message' }),
+    }),
+    links: z.object({ temporal_ui: z.string() }),
+    created_at: timestamp,
+    updated_at: timestamp,
+    started_at: timestamp.nullable(),
+    completed_at: timestamp.nullable(),
+  })
+  .meta({ id: 'TaskListItem' });
+
+export const taskRecord = taskListItem
+  .extend({
+    activities: z.array(activity).meta({ description: 'The audit trail: status changes, messages, updates, assignments, feedback, approvals' }),
+    consistency: z.literal('strong').optional().meta({ description: 'Present when the workflow itself was asked (`?consistency=strong`)' }),
+  })
+  .meta({ id: 'Task' });
+
+export const cancelledTaskRecord = taskRecord.extend({ cancel_requested: z.literal(true) }).meta({ id: 'CancelRequestedTask' });
+
+export const taskList = z.union([
+  z.object({ tasks: z.array(taskListItem), next_cursor: z.string().nullable() }).meta({ description: 'cursor and limit paging' }),
+  z
+    .object({ data: z.array(taskListItem), pagination: z.object({ page: z.int(), per_page: z.int(), total: z.int() }) })
+    .meta({ description: 'page and per_page paging' }),
+]);
+
+export const taskDeleted = z.union([
+  z.object({ cancelled: z.literal(true), task_id: z.string() }).meta({ description: 'An unfinished task: cancelled' }),
+  z.object({ deleted: z.literal(true), task_id: z.string() }).meta({ description: 'A finished task: deleted' }),
+]);
+
+export const taskIdParams = z.object({ id: z.string().meta({ description: 'A task ID (task_…)' }) });

@@ -5,12 +5,16 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 // Enough of the secret for a person to tell which one is configured, never enough to sign.
 const SECRET_HINT_MIN_LENGTH = 16;
 
+export function secretHint(secret: string): string {
+  return secret.length >= SECRET_HINT_MIN_LENGTH ? `…${secret.slice(-4)}` : '…';
+}
+
 export function presentWebhook(webhook: Webhook) {
   return {
     webhook_id: webhook.id,
     url: webhook.url,
     events: webhook.events,
-    secret_hint: webhook.secret.length >= SECRET_HINT_MIN_LENGTH ? `…${webhook.secret.slice(-4)}` : '…',
+    secret_hint: webhook.secretHint,
     // `failing`: a delivery used up its whole retry window; the next success makes it `active`.
     status: webhook.status,
     failing_since: iso(webhook.failingSince),

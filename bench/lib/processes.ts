@@ -64,6 +64,9 @@ export async function startTaskwright(options: StartOptions): Promise<Taskwright
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     LOG_LEVEL: 'warn',
     SHUTDOWN_GRACE_MS: '5000',
+    // The limiter runs (its cost is part of every figure) with room for the bench's one key.
+    RATE_LIMIT_PER_KEY: process.env.RATE_LIMIT_PER_KEY ?? '100000',
+    RATE_LIMIT_PER_TENANT: process.env.RATE_LIMIT_PER_TENANT ?? '100000',
     ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
   });
 

@@ -2,7 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/client';
 import { newId } from '../ids';
 
-export type Role = 'admin' | 'member';
+export const ROLES = ['admin', 'member', 'approver'] as const;
+/**
+ * admin: everything in its tenant; member: all but keys, retention, owners other than itself and
+ * permanent deletes of tasks; approver: reads, and decides approvals (a person's inbox key).
+ */
+export type Role = (typeof ROLES)[number];
 
 /** A new random key: `tw_` and 32 URL-safe characters (192 bits). */
 export function generateApiKey(): string {

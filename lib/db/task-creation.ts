@@ -39,6 +39,23 @@ export interface NewTask {
   trigger?: TaskTrigger;
 }
 
+/** The per-tenant limits every task creation checks. */
+export interface TaskLimits {
+  /** TENANT_MAX_QUEUED_TASKS: how many of a tenant's tasks may wait queued at once. */
+  maxQueued: number;
+}
+
+/** The tenant already has `limit` tasks queued: a new queued task would exceed TENANT_MAX_QUEUED_TASKS. */
+export class QueuedTaskLimitReached extends Error {
+  constructor(
+    readonly queued: number,
+    readonly limit: number,
+  ) {
+    super(`The tenant has ${queued} tasks queued, its limit of ${limit}`);
+    this.name = 'QueuedTaskLimitReached';
+  }
+}
+
 function taskRow(task: NewTask, status: string): Prisma.TaskUncheckedCreateInput {
   const { trigger = { type: 'api' } } = task;
   return {
@@ -71,10 +88,16 @@ function taskRow(task: NewTask, status: string): Prisma.TaskUncheckedCreateInput
 /**
  * Creates a task inside the caller's transaction: its row, `task.created`, and the `task_starts`
  * outbox row from which a TaskStarter starts its workflow once this transaction has committed.
- * Every way a task comes to be (API, schedule, trigger, channel, rerun) goes through here.
+ * Every way a task comes to be (API, schedule, trigger, channel, rerun) goes through here, so
+ * each is held to TENANT_MAX_QUEUED_TASKS: a queued task beyond it throws QueuedTaskLimitReached
+ * (a deferred one waits `pending`, outside the limit).
  */
-export async function insertTask(tx: Prisma.TransactionClient, task: NewTask): Promise<Task> {
+export async function insertTask(tx: Prisma.TransactionClient, task: NewTask, limits: TaskLimits): Promise<Task> {
   const status = task.deferred ? 'pending' : 'queued';
+  if (status === 'queued') {
+    const queued = await tx.task.count({ where: { tenantId: task.tenantId, status: 'queued' } });
+    if (queued >= limits.maxQueued) throw new QueuedTaskLimitReached(queued, limits.maxQueued);
+  }
   const created = await tx.task.create({ data: taskRow(task, status) });
   const data = { task_id: task.id, agent: task.agent, task_type: task.taskType, from: null, to: status };
   await appendTaskEvents(tx, { taskId: task.id, tenantId: task.tenantId, agent: task.agent }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
@@ -107,16 +130,26 @@ export async function insertFailedTask(tx: Prisma.TransactionClient, task: NewTa
  * For tasks the server starts on its own (schedules, triggers, channel rules), whose input was
  * put together after anyone could be told it was wrong: validates it against the agent's manifest
  * and creates the task, or else records it failed with `refusal.code` and a message saying which
- * fields were refused (`refusal.explain` puts that in context).
+ * fields were refused (`refusal.explain` puts that in context). Past the tenant's queued limit
+ * it is recorded failed with `too_many_queued_tasks`: nobody is there to be told to retry.
  */
 export async function insertTaskIfValid(
   tx: Prisma.TransactionClient,
   agents: AgentRegistry,
   task: NewTask,
   refusal: { code: string; explain: (reason: string) => string },
+  limits: TaskLimits,
 ): Promise<Task> {
   const parsed = agents.get(task.agent)?.taskTypes[task.taskType]?.input.safeParse(task.input);
-  if (parsed?.success) return insertTask(tx, { ...task, input: parsed.data as Prisma.InputJsonObject });
+  if (parsed?.success) {
+    try {
+      return await insertTask(tx, { ...task, input: parsed.data as Prisma.InputJsonObject }, limits);
+    } catch (error) {
+      // Thrown before anything was written: the transaction goes on.
+      if (!(error instanceof QueuedTaskLimitReached)) throw error;
+      return insertFailedTask(tx, task, { code: 'too_many_queued_tasks', message: `Not started: ${error.message} (TENANT_MAX_QUEUED_TASKS).` });
+    }
+  }
   const reason = parsed
     ? parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')
     : `${task.agent} has no task type ${task.taskType} any more`;

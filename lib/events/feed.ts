@@ -41,7 +41,10 @@ const RELISTEN_DELAY_MS = 1_000;
 export class EventFeed {
   private position = 0n;
   private sequencingRequested = false;
-  private readonly subscribers = new Set<EventSubscriber>();
+  // By tenant, so an event reaches only its own tenant's connections (the key `undefined`: every
+  // tenant's, for in-process consumers that want everything).
+  private readonly subscribers = new Map<string | undefined, Set<EventSubscriber>>();
+  private subscriberCount = 0;
   private readonly followers = new Set<() => void>();
   private readonly reader: SerialRunner;
   private listener: Client | undefined;
@@ -70,8 +73,9 @@ export class EventFeed {
     this.stopFollowingCommits?.();
     clearInterval(this.pollTimer);
     clearTimeout(this.relistenTimer);
-    for (const subscriber of this.subscribers) subscriber.end();
+    for (const group of this.subscribers.values()) for (const subscriber of group) subscriber.end();
     this.subscribers.clear();
+    this.subscriberCount = 0;
     this.followers.clear();
     await this.listener?.end().catch(() => undefined);
     await this.reader.stop();
@@ -80,11 +84,20 @@ export class EventFeed {
   /**
    * Calls `subscriber` with every event committed after this call, in seq order. `position` is the
    * highest seq already published: a subscriber replays (its cursor, position] from the table
-   * and gets the rest from here, with no gap and no overlap.
+   * and gets the rest from here, with no gap and no overlap. With `tenantId`, only that tenant's
+   * events are delivered.
    */
-  subscribe(subscriber: EventSubscriber): { position: bigint; unsubscribe: () => void } {
-    this.subscribers.add(subscriber);
-    return { position: this.position, unsubscribe: () => this.subscribers.delete(subscriber) };
+  subscribe(subscriber: EventSubscriber, tenantId?: string): { position: bigint; unsubscribe: () => void } {
+    let group = this.subscribers.get(tenantId);
+    if (!group) this.subscribers.set(tenantId, (group = new Set()));
+    group.add(subscriber);
+    this.subscriberCount += 1;
+    const unsubscribe = () => {
+      if (!group.delete(subscriber)) return;
+      this.subscriberCount -= 1;
+      if (group.size === 0 && this.subscribers.get(tenantId) === group) this.subscribers.delete(tenantId);
+    };
+    return { position: this.position, unsubscribe };
   }
 
   /** Calls `follower` whenever new events were seen; it reads the table itself. */
@@ -112,11 +125,11 @@ export class EventFeed {
     }
     const before = this.position;
     for (;;) {
-      if (this.subscribers.size === 0) {
+      if (this.subscriberCount === 0) {
         // Nobody needs the rows themselves: just move past them.
         const highest = await this.highestSeq();
         // Unless someone subscribed meanwhile: they were promised everything after `position`.
-        if (this.subscribers.size === 0) {
+        if (this.subscriberCount === 0) {
           if (highest > this.position) this.position = highest;
           break;
         }
@@ -125,7 +138,7 @@ export class EventFeed {
       // Synchronously, so a subscribe() never falls between a position and its events.
       for (const event of events) {
         this.position = event.seq;
-        for (const subscriber of this.subscribers) subscriber.event(event);
+        for (const key of [event.tenantId, undefined]) this.subscribers.get(key)?.forEach((subscriber) => subscriber.event(event));
       }
       if (events.length < PAGE_SIZE || this.stopped) break;
     }

@@ -1,22 +1,27 @@
 import dns from 'node:dns';
 import net, { BlockList, type LookupFunction } from 'node:net';
 
-// Loopback, private, link-local (which holds the cloud metadata address 169.254.169.254),
-// carrier-grade NAT (Alibaba's metadata 100.100.100.200), multicast and reserved ranges, and the
-// IPv6 translation prefixes that embed an IPv4 address. (BlockList checks IPv4-mapped addresses
-// such as ::ffff:127.0.0.1 against the IPv4 ranges itself.)
-const REFUSED_RANGES = new BlockList();
+// IPv4: loopback, private, link-local (which holds the cloud metadata address 169.254.169.254),
+// carrier-grade NAT (Alibaba's metadata 100.100.100.200), multicast and reserved ranges.
+const REFUSED_IPV4 = new BlockList();
 for (const [address, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
   ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) {
-  REFUSED_RANGES.addSubnet(address, prefix, 'ipv4');
+  REFUSED_IPV4.addSubnet(address, prefix, 'ipv4');
 }
-for (const [address, prefix] of [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
-] as const) {
-  REFUSED_RANGES.addSubnet(address, prefix, 'ipv6');
+
+// IPv6 has too many forms that reach IPv4 or local networks (IPv4-compatible ::7f00:1,
+// IPv4-translated ::ffff:0:a.b.c.d, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, site-local fec0::/10,
+// ...) for a deny-list to stay complete, so only global unicast (2000::/3) is allowed, less the
+// parts of it that tunnel to IPv4 (Teredo in 2001::/23, 6to4 2002::/16) or are documentation.
+const GLOBAL_UNICAST_IPV6 = new BlockList();
+GLOBAL_UNICAST_IPV6.addSubnet('2000::', 3, 'ipv6');
+const REFUSED_GLOBAL_IPV6 = new BlockList();
+for (const [address, prefix] of [['2001::', 23], ['2001:db8::', 32], ['2002::', 16], ['3fff::', 20]] as const) {
+  REFUSED_GLOBAL_IPV6.addSubnet(address, prefix, 'ipv6');
 }
+const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
 
 // Names that reach metadata services or this machine without any DNS answer to check.
 const REFUSED_NAMES = /^(localhost|.*\.localhost|metadata|metadata\.google\.internal|instance-data(\.ec2\.internal)?)\.?$/i;
@@ -26,7 +31,12 @@ const SUBSCRIBE_LOOKUP_TIMEOUT_MS = 2_000;
 export function isRefusedAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 0) return false;
-  return REFUSED_RANGES.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return REFUSED_IPV4.check(address, 'ipv4');
+  // An IPv4-mapped address (::ffff:127.0.0.1, or ::ffff:7f00:1 as URLs print it) is its IPv4
+  // address; SocketAddress prints both forms dotted.
+  const mapped = IPV4_MAPPED.exec(new net.SocketAddress({ address, family: 'ipv6' }).address);
+  if (mapped) return REFUSED_IPV4.check(mapped[1]!, 'ipv4');
+  return !GLOBAL_UNICAST_IPV6.check(address, 'ipv6') || REFUSED_GLOBAL_IPV6.check(address, 'ipv6');
 }
 
 /** The one policy for every outbound request: webhook deliveries and fetched documents alike. */
@@ -41,7 +51,7 @@ export function refusedUrlReason(url: URL, policy: UrlPolicy): string | undefine
   if (policy.allowPrivateNetworks) return undefined;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (REFUSED_NAMES.test(host) || isRefusedAddress(host)) {
-    return `${host} is a loopback, private, link-local or metadata address, which outbound requests may not reach`;
+    return `${host} is not a public address; outbound requests may reach public addresses only`;
   }
   return undefined;
 }
@@ -61,7 +71,8 @@ export async function checkStoredUrl(url: URL, policy: UrlPolicy): Promise<strin
     new Promise<[]>((resolve) => (timer = setTimeout(() => resolve([]), SUBSCRIBE_LOOKUP_TIMEOUT_MS))),
   ]).finally(() => clearTimeout(timer));
   const refused = addresses.find((entry) => isRefusedAddress(entry.address));
-  return refused && `${url.hostname} resolves to ${refused.address}, a loopback, private, link-local or metadata address`;
+  // The message names no address: which internal address a name resolves to is not the caller's to learn.
+  return refused && `${url.hostname} resolves to an address that is not public; outbound requests may reach public addresses only`;
 }
 
 /**
@@ -75,7 +86,7 @@ export function guardedLookup(policy: UrlPolicy): LookupFunction {
       if (error) return callback(error, '', 4);
       const refused = policy.allowPrivateNetworks ? undefined : addresses.find((entry) => isRefusedAddress(entry.address));
       if (refused) {
-        const refusal = Object.assign(new Error(`${hostname} resolves to ${refused.address}, a refused address`), { code: 'EREFUSEDADDRESS' });
+        const refusal = Object.assign(new Error(`${hostname} resolves to an address that is not public`), { code: 'EREFUSEDADDRESS' });
         return callback(refusal, '', 4);
       }
       if (options.all) return (callback as unknown as (error: null, addresses: dns.LookupAddress[]) => void)(null, addresses);

@@ -7,6 +7,7 @@ import type { EventFeed } from '../events/feed';
 import type { Logger } from '../logger';
 import { openMailTransport } from '../mail/open';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
+import { resealWebhookSecrets, webhookSecretBoxFor } from '../webhooks/secret-box';
 import { outboundFetcherFor } from '../outbound/fetch-url';
 import { connectWithRetry } from './connect';
 import { registerSearchAttributes } from './search-attributes';
@@ -38,7 +39,10 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
   const registered = await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE);
   if (registered.length > 0) logger.info({ search_attributes: registered }, 'registered Temporal search attributes');
   // The dispatcher's first attempts and the workflow's retries are made alike.
-  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
+  const webhookSecrets = webhookSecretBoxFor(config);
+  const resealed = await resealWebhookSecrets(db, webhookSecrets);
+  if (resealed > 0) logger.info({ webhooks: resealed }, 'sealed webhook secrets under the current key');
+  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS, secrets: webhookSecrets };
   const worker = await createTaskWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -50,6 +54,8 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     mail: openMailTransport(config, db),
     webhookDelivery,
     triggerMaxDepth: config.TRIGGER_MAX_DEPTH,
+    storageQuotaBytes: config.TENANT_MAX_STORAGE_BYTES,
+    maxQueuedTasks: config.TENANT_MAX_QUEUED_TASKS,
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
   const client = new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE });

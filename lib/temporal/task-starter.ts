@@ -11,7 +11,7 @@ export interface TaskStarterOptions {
   db: Database;
   temporal: Client;
   agents: AgentRegistry;
-  config: Pick<Config, 'TASK_QUEUE'>;
+  config: Pick<Config, 'TASK_QUEUE' | 'TENANT_MAX_RUNNING_TASKS'>;
   logger: Logger;
   /** A round also runs this often: it takes over claims of a starter that died, and retries. */
   sweepIntervalMs: number;
@@ -72,12 +72,25 @@ export class TaskStarter {
   private async startClaimed(): Promise<void> {
     const { db, logger } = this.options;
     for (;;) {
+      // Each tenant gets at most TENANT_MAX_RUNNING_TASKS started and unfinished-at-work tasks
+      // (queued or running; those waiting for a person do not count); beyond it its tasks wait
+      // `queued` here. Tenants take turns: every tenant's oldest waiting start comes before any
+      // tenant's second, so one tenant's thousand tasks do not hold back another's one.
       const claimed = await db.$queryRaw<{ task_id: string }[]>`
+        WITH active AS (
+          SELECT t.tenant_id, count(*) AS n FROM tasks t
+           WHERE t.status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM task_starts s WHERE s.task_id = t.id)
+           GROUP BY t.tenant_id
+        ), waiting AS (
+          SELECT s.task_id, s.created_at, t.tenant_id, row_number() OVER (PARTITION BY t.tenant_id ORDER BY s.created_at) AS turn
+            FROM task_starts s JOIN tasks t ON t.id = s.task_id
+           WHERE s.task_queue = ${this.options.config.TASK_QUEUE} AND (s.claimed_until IS NULL OR s.claimed_until < now())
+        )
         UPDATE task_starts SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS}), attempts = attempts + 1
-        WHERE task_id IN (
-          SELECT task_id FROM task_starts
-          WHERE task_queue = ${this.options.config.TASK_QUEUE} AND (claimed_until IS NULL OR claimed_until < now())
-          ORDER BY created_at LIMIT ${STARTS_PER_ROUND} FOR UPDATE SKIP LOCKED)
+        WHERE (claimed_until IS NULL OR claimed_until < now()) AND task_id IN (
+          SELECT w.task_id FROM waiting w LEFT JOIN active a ON a.tenant_id = w.tenant_id
+           WHERE w.turn <= ${this.options.config.TENANT_MAX_RUNNING_TASKS} - COALESCE(a.n, 0)
+           ORDER BY w.turn, w.created_at LIMIT ${STARTS_PER_ROUND})
         RETURNING task_id`;
       if (claimed.length === 0) return;
       const tasks = await db.task.findMany({ where: { id: { in: claimed.map((row) => row.task_id) } }, include: { tenant: { select: { draftExpiryDays: true } } } });

@@ -22,6 +22,10 @@ export interface TaskWorkerOptions {
   webhookDelivery: WebhookDeliveryOptions;
   /** TRIGGER_MAX_DEPTH (the activities' default when omitted). */
   triggerMaxDepth?: number;
+  /** What a tenant's artifacts and files may take in the store together. */
+  storageQuotaBytes: number;
+  /** TENANT_MAX_QUEUED_TASKS, for the tasks schedules and triggers start. */
+  maxQueuedTasks: number;
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
   shutdownGraceTimeMs?: number;
@@ -40,7 +44,7 @@ export function createTaskWorker(options: TaskWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     ...workflows,
     activities: {
-      ...createActivities({ db: options.db, agents: options.agents, storage: options.storage, mail: options.mail, outbound: options.outbound, triggerMaxDepth: options.triggerMaxDepth }),
+      ...createActivities(options),
       ...createWebhookActivities(options.db, options.webhookDelivery),
     },
     shutdownGraceTime: options.shutdownGraceTimeMs ?? 30_000,

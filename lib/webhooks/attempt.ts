@@ -2,12 +2,15 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Database } from '../db/client';
 import type { DeliveryOutcome } from '../../workflows/webhook-delivery';
-import { signWebhookBody } from './signing';
+import { type WebhookSecretBox } from './secret-box';
+import { signTimestampedWebhookBody, signWebhookBody } from './signing';
 import { type UrlPolicy, guardedLookup, refusedUrlReason } from '../outbound/url-policy';
 
 export interface WebhookDeliveryOptions extends UrlPolicy {
   /** Whole-request timeout of one attempt. */
   timeoutMs: number;
+  /** Opens the webhooks' sealed secrets. */
+  secrets: WebhookSecretBox;
 }
 
 /** What one attempt sends, and where. */
@@ -15,7 +18,8 @@ export interface DeliveryTarget {
   deliveryId: string;
   webhookId: string;
   url: string;
-  secret: string;
+  /** The webhook's secret as stored: sealed. */
+  sealedSecret: string;
   eventId: string;
   eventType: string;
   /** The exact body every attempt sends (and signs). */
@@ -50,14 +54,19 @@ const RESPONSE_BYTES_READ = 64 * 1024;
 export function createDeliveryAttempter(options: WebhookDeliveryOptions) {
   return async function attemptDelivery(target: DeliveryTarget, attempt: number, nextAttemptAt: Date | null): Promise<AttemptResult> {
     const startedAt = new Date();
-    const { statusCode, error } = await post(target, {
-      'X-Ariftly-Signature': signWebhookBody(target.payload, target.secret),
-      'X-Ariftly-Event-Id': target.eventId,
-      'X-Ariftly-Event-Type': target.eventType,
-      'X-Ariftly-Delivery-Id': target.deliveryId,
-      'X-Ariftly-Delivery-Attempt': String(attempt),
-      'X-Ariftly-Timestamp': String(Math.floor(startedAt.getTime() / 1000)),
-    });
+    const timestamp = Math.floor(startedAt.getTime() / 1000);
+    const signed = signaturesOf(target, timestamp);
+    const { statusCode, error } =
+      'error' in signed
+        ? { statusCode: null, error: signed.error }
+        : await post(target, {
+            ...signed,
+            'X-Ariftly-Event-Id': target.eventId,
+            'X-Ariftly-Event-Type': target.eventType,
+            'X-Ariftly-Delivery-Id': target.deliveryId,
+            'X-Ariftly-Delivery-Attempt': String(attempt),
+            'X-Ariftly-Timestamp': String(timestamp),
+          });
     const finishedAt = new Date();
     const outcome = outcomeOf(statusCode, nextAttemptAt);
     return {
@@ -74,6 +83,20 @@ export function createDeliveryAttempter(options: WebhookDeliveryOptions) {
       finishedAt,
     };
   };
+
+  /** The seed's body signature and the timestamped one, or why the secret could not be opened. */
+  function signaturesOf(target: DeliveryTarget, timestamp: number): Record<string, string> | { error: string } {
+    let secret: string;
+    try {
+      secret = options.secrets.open(target.sealedSecret);
+    } catch (error) {
+      return { error: `could not open the webhook's secret: ${(error as Error).message}` };
+    }
+    return {
+      'X-Ariftly-Signature': signWebhookBody(target.payload, secret),
+      'X-Taskwright-Signature': signTimestampedWebhookBody(target.payload, secret, timestamp),
+    };
+  }
 
   async function post(target: DeliveryTarget, headers: Record<string, string>): Promise<{ statusCode: number | null; error: string | null }> {
     let url: URL;

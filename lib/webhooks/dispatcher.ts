@@ -110,7 +110,7 @@ export async function claimFirstAttempts(db: Database, limit: number, claimMs: n
     deliveryId: row.id,
     webhookId: row.webhook_id,
     url: row.url,
-    secret: row.secret,
+    sealedSecret: row.secret,
     eventId: row.event_id,
     eventType: row.event_type,
     payload: row.payload,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTriggerFiring } from '../../activities/fire-triggers';
 import { createRecordTransition } from '../../activities/record-transition';
 import { builtInAgents } from '../../agents/registry';
+import { loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { sequenceEvents } from '../../lib/db/task-events';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
@@ -12,7 +13,7 @@ import { testEnvironment } from '../support/globals';
 import { seedQueuedTask } from '../support/tenants';
 
 let db: Database;
-const fireTriggers = createTriggerFiring({ agents: builtInAgents });
+const fireTriggers = createTriggerFiring({ agents: builtInAgents, limits: { maxQueued: loadConfig({}).TENANT_MAX_QUEUED_TASKS } });
 const storage = createLocalContentStore(fs.mkdtempSync(path.join(os.tmpdir(), 'taskwright-artifacts-')));
 beforeAll(() => {
   db = createDatabase(testEnvironment().databaseUrl, 4);

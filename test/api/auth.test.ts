@@ -36,7 +36,7 @@ async function expectUnauthorized(response: Response): Promise<Problem> {
   return problem;
 }
 
-async function issueKey(adminKey: string, body: { name: string; role?: 'admin' | 'member' }): Promise<IssuedKey> {
+async function issueKey(adminKey: string, body: { name: string; role?: 'admin' | 'member' | 'approver'; user_email?: string }): Promise<IssuedKey> {
   const response = await stack.request('/v1/api-keys', { method: 'POST', json: body, apiKey: adminKey });
   expect(response.status).toBe(201);
   return (await response.json()) as IssuedKey;
@@ -208,6 +208,43 @@ describe('API keys', () => {
   });
 });
 
+describe('roles', () => {
+  const createTask = (apiKey: string, json: Record<string, unknown>) => stack.request('/v1/tasks', { method: 'POST', apiKey, json: { agent: 'echo', task_type: 'echo', ...json } });
+
+  it('lets an approver key read and decide approvals, and nothing else', async () => {
+    const approver = await issueKey(stack.admin.apiKey, { name: 'inbox', role: 'approver', user_email: 'approver@example.com' });
+    await expectProblem(await createTask(approver.key, { input: { message: 'nope' } }), 403, 'forbidden');
+    const { task_id } = (await (await createTask(stack.admin.apiKey, { input: { message: 'ship it', require_approval: true } })).json()) as { task_id: string };
+    await expectProblem(await stack.request(`/v1/tasks/${task_id}/cancel`, { method: 'POST', apiKey: approver.key, json: {} }), 403, 'forbidden');
+
+    const approval = await eventually(async () => {
+      const listed = await stack.request(`/v1/approvals?status=pending&task_id=${task_id}`, { apiKey: approver.key });
+      expect(listed.status).toBe(200);
+      return ((await listed.json()) as { approvals: { approval_id: string }[] }).approvals[0];
+    }, 'the pending approval');
+    expect((await stack.request(`/v1/tasks/${task_id}`, { apiKey: approver.key })).status).toBe(200);
+    const decided = await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', apiKey: approver.key, json: { comment: 'ok' } });
+    expect(decided.status).toBe(200);
+    expect(await decided.json()).toMatchObject({ status: 'approved', decided_by: 'approver@example.com' });
+  });
+
+  it('keeps permanent deletes and other owners to admin keys', async () => {
+    const member = await issueKey(stack.admin.apiKey, { name: 'member', role: 'member', user_email: 'member@example.com' });
+    const other = await createTask(member.key, { input: { message: 'x' }, owner_email: 'someone-else@example.com' });
+    await expectProblem(other, 403, 'forbidden', { field: 'owner_email' });
+    // Naming itself as the owner is no escalation.
+    expect((await createTask(member.key, { input: { message: 'x' }, owner_email: 'member@example.com' })).status).toBe(202);
+    const owned = await createTask(stack.admin.apiKey, { input: { message: 'x' }, owner_email: 'someone-else@example.com' });
+    expect(await owned.json()).toMatchObject({ owner_email: 'someone-else@example.com' });
+
+    const { task_id } = (await (await createTask(member.key, { input: { message: 'done soon' } })).json()) as { task_id: string };
+    await waitForTask(stack, task_id, (task) => task.status === 'complete');
+    await expectProblem(await stack.request(`/v1/tasks/${task_id}`, { method: 'DELETE', apiKey: member.key }), 403, 'forbidden');
+    expect((await stack.request(`/v1/tasks/${task_id}`, { apiKey: member.key })).status).toBe(200);
+    expect(await (await stack.request(`/v1/tasks/${task_id}`, { method: 'DELETE' })).json()).toMatchObject({ deleted: true });
+  });
+});
+
 describe('tenants', () => {
   it('lets only the operator tenant create tenants', async () => {
     const other = await stack.newTenant();
@@ -305,6 +342,14 @@ describe('tenant isolation', () => {
     const seen = await stack.request(`/v1/tasks/${task_id}`, { apiKey: a.apiKey });
     expect(seen.status).toBe(200);
     expect(await seen.json()).toMatchObject({ task_id, status: 'complete' });
+  });
+
+  it('refuses a key revoking itself, so nobody locks themselves out by mistake', async () => {
+    const second = await issueKey(a.apiKey, { name: 'second admin', role: 'admin' });
+    await expectProblem(await stack.request(`/v1/api-keys/${second.id}`, { method: 'DELETE', apiKey: second.key }), 409, 'own_key', { api_key_id: second.id });
+    expect((await probe(second.key)).status).toBe(404);
+    expect((await stack.request(`/v1/api-keys/${second.id}`, { method: 'DELETE', apiKey: a.apiKey })).status).toBe(200);
+    await expectUnauthorized(await probe(second.key));
   });
 
   it("keeps a tenant's API keys out of another tenant's reach", async () => {

@@ -124,6 +124,9 @@ describe('uploads', () => {
     expect(badPurpose.errors?.map((error) => error.field)).toEqual(['purpose']);
     const extra = await expectProblem(await uploadMultipart(uploadForm(Buffer.from('x'), 'a.txt', 'text/plain', { colour: 'blue' }, false), tenant.apiKey), 400);
     expect(extra.errors?.map((error) => error.field)).toEqual(['colour']);
+    // A part with an empty name is still named in the problem (schemathesis found it unnamed).
+    const unnamed = await expectProblem(await uploadMultipart(uploadForm(Buffer.from('x'), 'a.txt', 'text/plain', { '': 'null' }, false), tenant.apiKey), 400);
+    expect(unnamed.errors).toEqual([{ field: '(a part without a name)', in: 'body', message: expect.any(String) }]);
     const badName = await expectProblem(await uploadRaw(Buffer.from('x'), `name=${encodeURIComponent('../etc/passwd')}`, 'text/plain', tenant.apiKey), 400);
     expect(badName.errors?.map((error) => error.field)).toEqual(['name']);
     await expectProblem(

@@ -117,7 +117,7 @@ describe('schedules', () => {
 
   it('creates one task per scheduled time, however often the run is retried', async () => {
     const schedule = await createSchedule({ agent: 'echo', input: {}, interval_seconds: 3600, paused: true });
-    const { createScheduledTask } = createScheduledTaskActivities({ db: stack.db, agents: builtInAgents });
+    const { createScheduledTask } = createScheduledTaskActivities({ db: stack.db, agents: builtInAgents, limits: { maxQueued: stack.config.TENANT_MAX_QUEUED_TASKS } });
     const run = { scheduleId: schedule.schedule_id, runId: `${schedule.schedule_id}-run-2026-11-26T05:00:00Z` };
     const [first, second] = await Promise.all([createScheduledTask(run), createScheduledTask(run)]);
     expect(second).toEqual(first);

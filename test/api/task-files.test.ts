@@ -64,6 +64,10 @@ describe('with the default outbound policy (private networks refused)', () => {
     expect(refused.errors?.map((error) => error.field)).toEqual(['files.1.file_id']);
     const mixed = await expectProblem(await process({ files: [{ file_id: mine, name: 'x' }, { name: 'a.pdf', url: 'ftp://example.com/a.pdf' }] }), 400);
     expect(mixed.errors?.map((error) => error.field).sort()).toEqual(['files.0.name', 'files.1.url']);
+    for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>1</script>', 'file:///etc/passwd']) {
+      const scripted = await expectProblem(await process({ files: [{ name: 'a.html', url }] }), 400, 'validation_failed');
+      expect(scripted.errors).toEqual([expect.objectContaining({ field: 'files.0.url', message: 'An http or https URL' })]);
+    }
 
     const processed = await process({ message: 'use these', files: [{ file_id: mine }, { name: 'guide.pdf', url: 'https://example.com/guide.pdf' }] });
     expect(processed.status).toBe(200);

@@ -1,44 +1,45 @@
+import type { Schemas, TaskwrightClient, operations } from '../../client';
+import { expectProblemAnswer, typedClient } from '../support/client';
 import { expectProblem } from '../support/problem';
 import { type TestStack, startStack, waitForTask } from '../support/stack';
 
 let stack: TestStack;
+let api: TaskwrightClient;
 beforeAll(async () => {
   stack = await startStack();
+  api = typedClient(stack);
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
-type TaskBody = Record<string, unknown> & {
-  task_id: string;
-  status: string;
-  activities: Record<string, unknown>[];
-  executions: { id: string; status: string; output_summary: string | null }[];
-  artifacts: { artifact_id: string }[];
-  output: Record<string, unknown> | null;
-  error: { code: string; message: string } | null;
-};
+type TaskBody = Schemas['Task'];
+type ProcessBody = NonNullable<operations['processTask']['requestBody']>['content']['application/json'];
 
-async function createTask(json: Record<string, unknown>): Promise<TaskBody> {
-  const response = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', ...json } });
-  expect(response.status).toBe(202);
-  return (await response.json()) as TaskBody;
+async function createTask(body: Omit<NonNullable<operations['createTask']['requestBody']>['content']['application/json'], 'agent'>): Promise<TaskBody> {
+  const created = await api.POST('/v1/tasks', { body: { agent: 'echo', ...body } });
+  expect(created.response.status).toBe(202);
+  return created.data!;
 }
 
-async function command(taskId: string, action: string, json?: unknown): Promise<Response> {
-  return stack.request(`/v1/tasks/${taskId}/${action}`, { method: 'POST', ...(json !== undefined && { json }) });
+/** A task command through the typed client: its answer, and the task record or the problem. */
+function command(taskId: string, action: 'process' | 'stop' | 'cancel', body: ProcessBody = {}) {
+  const params = { path: { id: taskId } };
+  if (action === 'process') return api.POST('/v1/tasks/{id}/process', { params, body });
+  return action === 'stop' ? api.POST('/v1/tasks/{id}/stop', { params }) : api.POST('/v1/tasks/{id}/cancel', { params });
 }
 
 const reaches = (status: string) => (task: { status: string }) => task.status === status;
 const waitForStatus = async (taskId: string, status: string) => (await waitForTask(stack, taskId, reaches(status))) as TaskBody;
 
 async function pendingApprovalOf(taskId: string) {
-  const response = await stack.request(`/v1/approvals?status=pending&task_id=${taskId}`);
+  const { data, response } = await api.GET('/v1/approvals', { params: { query: { status: 'pending', task_id: taskId } } });
   expect(response.status).toBe(200);
-  const { approvals } = (await response.json()) as { approvals: Record<string, unknown>[] };
-  expect(approvals).toHaveLength(1);
-  return approvals[0] as { approval_id: string; artifact_id: string | null; title: string; status: string; expires_at: string };
+  expect(data!.approvals).toHaveLength(1);
+  return data!.approvals[0]!;
 }
+
+const onApproval = (id: string) => ({ params: { path: { id } } });
 
 describe('pending and process (AGNT create-then-process)', () => {
   it('keeps a deferred task pending until process starts it with the given context', async () => {
@@ -47,7 +48,7 @@ describe('pending and process (AGNT create-then-process)', () => {
     expect(await stack.db.task.findUniqueOrThrow({ where: { id: created.task_id } })).toMatchObject({ status: 'pending', startedAt: null });
 
     const response = await command(created.task_id, 'process', { message: 'Prioritize mornings if possible.' });
-    expect(response.status).toBe(200);
+    expect(response.response.status).toBe(200);
 
     const done = await waitForStatus(created.task_id, 'complete');
     expect(done.output).toMatchObject({ message: 'hi', messages: ['Prioritize mornings if possible.'] });
@@ -64,8 +65,8 @@ describe('pending and process (AGNT create-then-process)', () => {
     // The agent works for a minute, so the answer cannot be a later state than the transition's.
     const created = await createTask({ task_type: 'echo', defer: true, input: { sleep_ms: 60_000 } });
     const response = await command(created.task_id, 'process', { message: 'Start now.' });
-    expect(response.status).toBe(200);
-    const processed = (await response.json()) as TaskBody;
+    expect(response.response.status).toBe(200);
+    const processed = response.data!;
     expect(processed.status).toBe('running');
     expect(processed.executions).toEqual([expect.objectContaining({ status: 'running', completed_at: null })]);
     expect(processed.activities).toEqual([
@@ -78,9 +79,8 @@ describe('pending and process (AGNT create-then-process)', () => {
   });
 
   it('runs the AGNT seed quick start: create with title/assistant (pending), process, get', async () => {
-    const create = await stack.request('/v1/tasks', {
-      method: 'POST',
-      json: {
+    const create = await api.POST('/v1/tasks', {
+      body: {
         title: 'Schedule Q2 planning meeting',
         assistant: 'echo',
         description: 'Find a 90-minute slot next week that works for the leadership team.',
@@ -89,8 +89,8 @@ describe('pending and process (AGNT create-then-process)', () => {
         followers: ['cto@example.com'],
       },
     });
-    expect(create.status).toBe(202);
-    const created = (await create.json()) as TaskBody;
+    expect(create.response.status).toBe(202);
+    const created = create.data!;
     expect(created).toMatchObject({
       status: 'pending',
       task_type: 'echo',
@@ -102,7 +102,7 @@ describe('pending and process (AGNT create-then-process)', () => {
     });
 
     const processed = await command(created.task_id, 'process', { message: 'Prioritize mornings if possible.', files: [] });
-    expect(processed.status).toBe(200);
+    expect(processed.response.status).toBe(200);
     await waitForStatus(created.task_id, 'complete');
     const fetched = await stack.request(`/v1/tasks/${created.task_id}`);
     expect(await fetched.json()).toMatchObject({ status: 'complete', executions: [expect.objectContaining({ status: 'complete' })] });
@@ -111,17 +111,17 @@ describe('pending and process (AGNT create-then-process)', () => {
   it('answers 409 with the current status for process on a running or finished task', async () => {
     const running = await createTask({ task_type: 'echo', input: { sleep_ms: 30_000 } });
     await waitForStatus(running.task_id, 'running');
-    await expectProblem(await command(running.task_id, 'process', { message: 'again' }), 409, 'illegal_transition', { current_status: 'running' });
+    expectProblemAnswer(await command(running.task_id, 'process', { message: 'again' }), 409, 'illegal_transition', { current_status: 'running' });
     await command(running.task_id, 'cancel');
     await waitForStatus(running.task_id, 'cancelled');
-    await expectProblem(await command(running.task_id, 'process', {}), 409, 'illegal_transition', { current_status: 'cancelled' });
+    expectProblemAnswer(await command(running.task_id, 'process', {}), 409, 'illegal_transition', { current_status: 'cancelled' });
   });
 
   it('answers 400 naming the field for a bad process body, and 404 for an unknown task', async () => {
     const created = await createTask({ task_type: 'echo', defer: true });
-    const bad = await expectProblem(await command(created.task_id, 'process', { message: 5, files: [{}] }), 400, 'validation_failed');
+    const bad = await expectProblem(await stack.request(`/v1/tasks/${created.task_id}/process`, { method: 'POST', json: { message: 5, files: [{}] } }), 400, 'validation_failed');
     expect(bad.errors?.map((error) => error.field).sort()).toEqual(['files.0.name', 'files.0.url', 'message']);
-    await expectProblem(await command('task_01JAAAAAAAAAAAAAAAAAAAAAAA', 'process', {}), 404, 'not_found');
+    expectProblemAnswer(await command('task_01JAAAAAAAAAAAAAAAAAAAAAAA', 'process', {}), 404, 'not_found');
     expect((await stack.db.task.findUniqueOrThrow({ where: { id: created.task_id } })).status).toBe('pending');
   });
 });
@@ -132,13 +132,13 @@ describe('stop', () => {
     await waitForStatus(created.task_id, 'running');
 
     const stopped = await command(created.task_id, 'stop');
-    expect(stopped.status).toBe(200);
-    const onHold = (await stopped.json()) as TaskBody;
+    expect(stopped.response.status).toBe(200);
+    const onHold = stopped.data!;
     expect(onHold.status).toBe('on_hold');
     expect(onHold.executions).toEqual([expect.objectContaining({ status: 'stopped' })]);
-    await expectProblem(await command(created.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'on_hold' });
+    expectProblemAnswer(await command(created.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'on_hold' });
 
-    const resumed = (await (await command(created.task_id, 'process', { message: 'Use the short version.' })).json()) as TaskBody;
+    const resumed = (await command(created.task_id, 'process', { message: 'Use the short version.' })).data!;
     expect(resumed.status).toBe('running');
     expect(resumed.executions.map((execution) => execution.status)).toEqual(['stopped', 'running']);
     await command(created.task_id, 'cancel');
@@ -149,7 +149,7 @@ describe('stop', () => {
   it('stop → process → complete, each execution listed', async () => {
     const created = await createTask({ task_type: 'echo', input: { steps: 3, step_ms: 2_500 } });
     await waitForTask(stack, created.task_id, (task) => ((task as TaskBody).progress as { fraction: number }).fraction > 0);
-    expect(((await (await command(created.task_id, 'stop')).json()) as TaskBody).status).toBe('on_hold');
+    expect(((await command(created.task_id, 'stop')).data!).status).toBe('on_hold');
     const steps = ['Step 1 of 3', 'Step 2 of 3', 'Step 3 of 3'];
     const progressSoFar = async () =>
       (await stack.db.event.findMany({ where: { taskId: created.task_id, type: 'task.progress' }, orderBy: { taskSeq: 'asc' } })).map(
@@ -170,10 +170,10 @@ describe('stop', () => {
 
   it('answers 409 for stop on a pending or finished task', async () => {
     const pending = await createTask({ task_type: 'echo', defer: true });
-    await expectProblem(await command(pending.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'pending' });
+    expectProblemAnswer(await command(pending.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'pending' });
     const finished = await createTask({ task_type: 'echo' });
     await waitForStatus(finished.task_id, 'complete');
-    await expectProblem(await command(finished.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'complete' });
+    expectProblemAnswer(await command(finished.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'complete' });
   });
 });
 
@@ -200,13 +200,13 @@ describe('approvals', () => {
     const waiting = await waitForStatus(created.task_id, 'awaiting_approval');
     const approval = await pendingApprovalOf(created.task_id);
     expect(approval).toMatchObject({ title: 'Publish the echo', status: 'pending', artifact_id: waiting.artifacts[0]!.artifact_id });
-    expect(new Date(approval.expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 60 * 60 * 1000);
+    expect(new Date(approval.expires_at!).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 60 * 60 * 1000);
 
-    const approved = await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: { comment: 'Looks good' } });
-    expect(approved.status).toBe(200);
-    expect(await approved.json()).toMatchObject({ status: 'approved', comment: 'Looks good', decided_by: 'api-key:test admin' });
-    const again = await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: {} });
-    await expectProblem(again, 409, 'approval_not_pending', { current_status: 'approved' });
+    const approved = await api.POST('/v1/approvals/{id}/approve', { ...onApproval(approval.approval_id), body: { comment: 'Looks good' } });
+    expect(approved.response.status).toBe(200);
+    expect(approved.data).toMatchObject({ status: 'approved', comment: 'Looks good', decided_by: 'api-key:test admin' });
+    const again = await api.POST('/v1/approvals/{id}/approve', { ...onApproval(approval.approval_id), body: {} });
+    expectProblemAnswer(again, 409, 'approval_not_pending', { current_status: 'approved' });
 
     const done = await waitForStatus(created.task_id, 'complete');
     expect(done.output).toMatchObject({ approval: 'approved' });
@@ -219,9 +219,9 @@ describe('approvals', () => {
     const created = await createTask({ task_type: 'echo', input: { require_approval: true } });
     await waitForStatus(created.task_id, 'awaiting_approval');
     const approval = await pendingApprovalOf(created.task_id);
-    const denied = await stack.request(`/v1/approvals/${approval.approval_id}/deny`, { method: 'POST', json: { comment: 'Not now' } });
-    expect(denied.status).toBe(200);
-    expect(await denied.json()).toMatchObject({ status: 'denied', comment: 'Not now' });
+    const denied = await api.POST('/v1/approvals/{id}/deny', { ...onApproval(approval.approval_id), body: { comment: 'Not now' } });
+    expect(denied.response.status).toBe(200);
+    expect(denied.data).toMatchObject({ status: 'denied', comment: 'Not now' });
     const failed = await waitForStatus(created.task_id, 'failed');
     expect(failed.error).toEqual({ code: 'approval_denied', message: 'Denied by api-key:test admin: Not now' });
   });
@@ -243,12 +243,12 @@ describe('approvals', () => {
     const created = await createTask({ task_type: 'echo', input: { require_approval: true } });
     await waitForStatus(created.task_id, 'awaiting_approval');
     const approval = await pendingApprovalOf(created.task_id);
-    expect((await command(created.task_id, 'cancel')).status).toBe(202);
+    expect((await command(created.task_id, 'cancel')).response.status).toBe(202);
     const cancelled = await waitForStatus(created.task_id, 'cancelled');
     expect(cancelled.artifacts).toEqual([]);
-    const decided = await stack.request(`/v1/approvals/${approval.approval_id}`);
-    expect(await decided.json()).toMatchObject({ status: 'cancelled' });
-    await expectProblem(await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: {} }), 409, 'approval_not_pending');
+    const decided = await api.GET('/v1/approvals/{id}', onApproval(approval.approval_id));
+    expect(decided.data).toMatchObject({ status: 'cancelled' });
+    expectProblemAnswer(await api.POST('/v1/approvals/{id}/approve', { ...onApproval(approval.approval_id), body: {} }), 409, 'approval_not_pending');
   });
 
   it('keeps approvals tenant-scoped', async () => {
@@ -256,9 +256,10 @@ describe('approvals', () => {
     await waitForStatus(created.task_id, 'awaiting_approval');
     const approval = await pendingApprovalOf(created.task_id);
     const other = await stack.newTenant();
-    const listed = await stack.request('/v1/approvals?status=pending', { apiKey: other.apiKey });
-    expect(await listed.json()).toEqual({ approvals: [], next_cursor: null });
-    await expectProblem(await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: {}, apiKey: other.apiKey }), 404, 'not_found');
+    const otherApi = typedClient(stack, other.apiKey);
+    const listed = await otherApi.GET('/v1/approvals', { params: { query: { status: 'pending' } } });
+    expect(listed.data).toEqual({ approvals: [], next_cursor: null });
+    expectProblemAnswer(await otherApi.POST('/v1/approvals/{id}/approve', { ...onApproval(approval.approval_id), body: {} }), 404, 'not_found');
     await command(created.task_id, 'cancel');
   });
 });
@@ -269,13 +270,13 @@ describe('cancel from every waiting status', () => {
     const onHold = await createTask({ task_type: 'echo', input: { sleep_ms: 60_000 } });
     const asking = await createTask({ task_type: 'echo', input: { ask_clarification: 'Which?' } });
     await waitForStatus(onHold.task_id, 'running');
-    expect(((await (await command(onHold.task_id, 'stop')).json()) as TaskBody).status).toBe('on_hold');
+    expect(((await command(onHold.task_id, 'stop')).data!).status).toBe('on_hold');
     await waitForStatus(asking.task_id, 'needs_clarification');
-    await expectProblem(await command(asking.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'needs_clarification' });
+    expectProblemAnswer(await command(asking.task_id, 'stop'), 409, 'illegal_transition', { current_status: 'needs_clarification' });
 
     for (const task of [pending, onHold, asking]) {
       const from = (await stack.db.task.findUniqueOrThrow({ where: { id: task.task_id } })).status;
-      expect((await command(task.task_id, 'cancel')).status).toBe(202);
+      expect((await command(task.task_id, 'cancel')).response.status).toBe(202);
       const cancelled = await waitForStatus(task.task_id, 'cancelled');
       expect(cancelled.activities.at(-1)).toMatchObject({ type: 'status_change', from, to: 'cancelled' });
     }
@@ -285,18 +286,16 @@ describe('cancel from every waiting status', () => {
 describe('AGNT management', () => {
   it('updates details and assignees (a set), recording each change in activities', async () => {
     const created = await createTask({ task_type: 'echo', defer: true, title: 'Draft', assigned_users: ['jane@example.com'] });
-    const updated = await stack.request(`/v1/tasks/${created.task_id}`, {
-      method: 'PUT',
-      json: { title: 'Draft (updated)', description: 'Leadership plus VP', skills: ['drafting'], followers: ['cto@example.com'] },
+    const onTask = { params: { path: { id: created.task_id } } };
+    const updated = await api.PUT('/v1/tasks/{id}', {
+      ...onTask,
+      body: { title: 'Draft (updated)', description: 'Leadership plus VP', skills: ['drafting'], followers: ['cto@example.com'] },
     });
-    expect(updated.status).toBe(200);
-    expect(await updated.json()).toMatchObject({ title: 'Draft (updated)', description: 'Leadership plus VP', skills: ['drafting'], followers: ['cto@example.com'], status: 'pending' });
+    expect(updated.response.status).toBe(200);
+    expect(updated.data).toMatchObject({ title: 'Draft (updated)', description: 'Leadership plus VP', skills: ['drafting'], followers: ['cto@example.com'], status: 'pending' });
 
-    const assigned = await stack.request(`/v1/tasks/${created.task_id}/assignees`, {
-      method: 'PUT',
-      json: { emails: ['bob@example.com', 'new-hire@example.com', 'bob@example.com'] },
-    });
-    const body = (await assigned.json()) as TaskBody;
+    const assigned = await api.PUT('/v1/tasks/{id}/assignees', { ...onTask, body: { emails: ['bob@example.com', 'new-hire@example.com', 'bob@example.com'] } });
+    const body = assigned.data!;
     expect(body.assigned_users).toEqual(['bob@example.com', 'new-hire@example.com']);
     expect(body.activities.slice(1)).toEqual([
       expect.objectContaining({ type: 'update', by: 'api-key:test admin', fields: expect.objectContaining({ title: { from: 'Draft', to: 'Draft (updated)' } }) }),
@@ -317,19 +316,19 @@ describe('AGNT management', () => {
 
   it('takes feedback while the task runs and after it finished, and clears it with null', async () => {
     const waiting = await createTask({ task_type: 'echo', defer: true });
-    const liked = await stack.request(`/v1/tasks/${waiting.task_id}/feedback`, { method: 'POST', json: { status: 'like' } });
-    expect(await liked.json()).toMatchObject({ feedback: 'like', status: 'pending' });
+    const feedback = (taskId: string, status: 'like' | 'dislike' | null) => api.POST('/v1/tasks/{id}/feedback', { params: { path: { id: taskId } }, body: { status } });
+    expect((await feedback(waiting.task_id, 'like')).data).toMatchObject({ feedback: 'like', status: 'pending' });
 
     const finished = await createTask({ task_type: 'echo' });
     await waitForStatus(finished.task_id, 'complete');
-    const disliked = await stack.request(`/v1/tasks/${finished.task_id}/feedback`, { method: 'POST', json: { status: 'dislike' } });
-    expect(await disliked.json()).toMatchObject({ feedback: 'dislike' });
-    const cleared = (await (await stack.request(`/v1/tasks/${finished.task_id}/feedback`, { method: 'POST', json: { status: null } })).json()) as TaskBody;
+    expect((await feedback(finished.task_id, 'dislike')).data).toMatchObject({ feedback: 'dislike' });
+    const cleared = (await feedback(finished.task_id, null)).data!;
     expect(cleared.feedback).toBeNull();
     expect(cleared.activities.filter((activity) => activity.type === 'feedback')).toEqual([
       expect.objectContaining({ from: null, to: 'dislike' }),
       expect.objectContaining({ from: 'dislike', to: null }),
     ]);
+    // Malformed on purpose: raw requests.
     await expectProblem(await stack.request(`/v1/tasks/${finished.task_id}/feedback`, { method: 'POST', json: { status: 'love' } }), 400, 'validation_failed');
     await expectProblem(await stack.request(`/v1/tasks/${finished.task_id}/feedback`, { method: 'POST', json: {} }), 400, 'validation_failed');
   });

@@ -122,6 +122,16 @@ describe('GET /v1/tasks', () => {
     expect((await stack.request('/v1/tasks?page=1&limit=5', { apiKey: tenant.apiKey })).status).toBe(400);
   });
 
+  it('caps page paging at an offset of 10,000 tasks, pointing to cursors', async () => {
+    // The last page that still starts within the first 10,000 tasks is served (empty here).
+    expect((await stack.request('/v1/tasks?page=100&per_page=100', { apiKey: tenant.apiKey })).status).toBe(200);
+    for (const query of ['page=101&per_page=100', 'page=501', 'page=10000000&perPage=100']) {
+      const response = await stack.request(`/v1/tasks?${query}`, { apiKey: tenant.apiKey });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ errors: [{ field: 'page', message: expect.stringContaining('cursor') }] });
+    }
+  });
+
   it('lists only the caller tenant\'s tasks', async () => {
     const other = await stack.newTenant();
     const response = await stack.request('/v1/tasks', { apiKey: other.apiKey });

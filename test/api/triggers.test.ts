@@ -94,7 +94,7 @@ describe('event triggers', () => {
     };
     // The worker that recorded it is gone: its write committed, its answer never reached Temporal.
     await stack.stopWorker();
-    const recordTransition = createRecordTransition({ db: stack.db, storage: stack.storage, fireTriggers: createTriggerFiring({ agents: builtInAgents }) });
+    const recordTransition = createRecordTransition({ db: stack.db, storage: stack.storage, fireTriggers: createTriggerFiring({ agents: builtInAgents, limits: { maxQueued: stack.config.TENANT_MAX_QUEUED_TASKS } }) });
     expect(await recordTransition(record)).toEqual({ applied: true });
     const [started] = await triggeredBy(trigger.trigger_id);
     expect(started).toMatchObject({ status: 'queued', input: { report_artifact_id: artifactId }, triggerArtifactId: artifactId, triggerTaskId: source.id });

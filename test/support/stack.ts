@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids';
 import { openMailTransport } from '../../lib/mail/open';
 import { type OutboundFetcher, outboundFetcherFor } from '../../lib/outbound/fetch-url';
 import { downloadUrlSignerFor } from '../../lib/signing/url-secrets';
+import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 import { type ContentStore } from '../../lib/storage/content-store';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
 import { TaskStarter } from '../../lib/temporal/task-starter';
@@ -91,6 +92,9 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     LOG_LEVEL: 'silent',
     ARTIFACT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'taskwright-artifacts-')),
     ARTIFACT_URL_SECRETS: randomBytes(32).toString('hex'),
+    // Test files share one database and one loopback address, so they would spend one budget of
+    // failed authentications together; test/api/rate-limits.test.ts sets its own.
+    RATE_LIMIT_UNAUTHENTICATED: '1000',
     ...options.env,
   });
   const storage = createLocalContentStore(config.artifactDir);
@@ -140,7 +144,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
   const nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
-  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS };
+  const webhookDelivery = { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: config.OUTBOUND_ALLOW_PRIVATE_NETWORKS, secrets: webhookSecretBoxFor(config) };
   const startWorker = async (workerOptions: Pick<TaskWorkerOptions, 'concurrency'> = {}) => {
     worker = await createTaskWorker({
       ...workerOptions,
@@ -153,6 +157,8 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       outbound,
       mail,
       webhookDelivery,
+      storageQuotaBytes: config.TENANT_MAX_STORAGE_BYTES,
+      maxQueuedTasks: config.TENANT_MAX_QUEUED_TASKS,
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
     });

@@ -7,6 +7,7 @@ import { appendEvents, seedTask } from '../support/events';
 import { eventually } from '../support/eventually';
 import { type TestStack, type TestTenant, startStack } from '../support/stack';
 import { WebhookReceiver } from '../support/webhook-receiver';
+import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 
 // Exactly the seed's receiver code (Events API, "Webhooks").
 function verifyWebhook(payload: string, signature: string, secret: string) {
@@ -15,6 +16,14 @@ function verifyWebhook(payload: string, signature: string, secret: string) {
     .update(payload)
     .digest('hex');
   return `sha256=${expected}` === signature;
+}
+
+// The README's verifier of X-Taskwright-Signature, which also refuses replays older than 5 minutes.
+function verifyTimestampedWebhook(payload: string, header: string, secret: string, nowSeconds = Date.now() / 1000) {
+  const { t, v1 } = Object.fromEntries(header.split(',').map((part) => part.split('=', 2))) as { t?: string; v1?: string };
+  if (!t || !v1 || Math.abs(nowSeconds - Number(t)) > 300) return false;
+  const expected = crypto.createHmac('sha256', secret).update(`${t}.${payload}`).digest('hex');
+  return expected.length === v1.length && crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(v1));
 }
 
 interface Delivery {
@@ -77,6 +86,13 @@ describe('webhook delivery', () => {
     for (const delivery of hooks.received) {
       expect(verifyWebhook(delivery.body, String(delivery.headers['x-ariftly-signature']), SECRET)).toBe(true);
       expect(verifyWebhook(delivery.body, String(delivery.headers['x-ariftly-signature']), 'another secret')).toBe(false);
+      const timestamped = String(delivery.headers['x-taskwright-signature']);
+      expect(timestamped).toMatch(new RegExp(`^t=${delivery.headers['x-ariftly-timestamp']},v1=[0-9a-f]{64}$`));
+      expect(verifyTimestampedWebhook(delivery.body, timestamped, SECRET)).toBe(true);
+      expect(verifyTimestampedWebhook(delivery.body, timestamped, 'another secret')).toBe(false);
+      // Replayed ten minutes later, or with its time changed, it no longer verifies.
+      expect(verifyTimestampedWebhook(delivery.body, timestamped, SECRET, Date.now() / 1000 + 600)).toBe(false);
+      expect(verifyTimestampedWebhook(delivery.body, timestamped.replace(/^t=(\d+)/, (_, t: string) => `t=${Number(t) + 1}`), SECRET)).toBe(false);
     }
     const body = JSON.parse(complete.body) as Record<string, unknown> & { task: Record<string, unknown> & { artifacts: { artifact_id: string }[] } };
     expect(complete.headers['content-type']).toBe('application/json');
@@ -157,7 +173,7 @@ describe('webhook delivery', () => {
       temporal: stack.temporal,
       feed: secondFeed,
       config: stack.config,
-      delivery: { timeoutMs: stack.config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: true },
+      delivery: { timeoutMs: stack.config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: true, secrets: webhookSecretBoxFor(stack.config) },
       logger: pino({ level: 'silent' }),
       sweepIntervalMs: 100,
     });

@@ -1,3 +1,4 @@
+import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 import { issueApiKey } from '../../lib/auth/api-keys';
 import { type Problem, expectProblem } from '../support/problem';
 import { type TestStack, type TestTenant, startStack } from '../support/stack';
@@ -49,6 +50,12 @@ describe('/v1/webhooks', () => {
     });
     expect(response.headers.get('location')).toBe(`/v1/webhooks/${webhook.webhook_id}`);
     expect(JSON.stringify(webhook)).not.toContain(seedBody.secret);
+    // At rest the secret is sealed: the row holds no trace of it, and only the key opens it.
+    const row = await stack.db.webhook.findUniqueOrThrow({ where: { id: webhook.webhook_id as string } });
+    expect(row.secret).toMatch(/^tws1\./);
+    expect(row.secret).not.toContain(seedBody.secret);
+    expect(Buffer.from(row.secret.split('.').slice(2).join(''), 'base64url').toString('latin1')).not.toContain(seedBody.secret);
+    expect(webhookSecretBoxFor(stack.config).open(row.secret)).toBe(seedBody.secret);
 
     const got = await stack.request(`/v1/webhooks/${webhook.webhook_id}`, { apiKey: tenant.apiKey });
     expect(await got.json()).toEqual(webhook);

@@ -25,6 +25,7 @@ import { testEnvironment } from '../support/globals';
 import { seedQueuedTask } from '../support/tenants';
 import { startTimeSkippingEnvironment } from '../support/time-skipping';
 import { WebhookReceiver } from '../support/webhook-receiver';
+import { createWebhookSecretBox } from '../../lib/webhooks/secret-box';
 
 // The waits that run for days in production, at their real lengths: the test server's clock
 // jumps ahead whenever every workflow is waiting.
@@ -70,7 +71,7 @@ function inMemoryTaskActivities() {
       transitions.push(record);
       return { applied: true };
     },
-    runAgent: createRunAgent({ db, agents: builtInAgents, storage, fireTriggers: createTriggerFiring({ agents: builtInAgents }), services: createAgentServices({ db, storage, outbound: outboundFetcherFor(loadConfig({})) }) }),
+    runAgent: createRunAgent({ db, agents: builtInAgents, storage, fireTriggers: createTriggerFiring({ agents: builtInAgents, limits: { maxQueued: loadConfig({}).TENANT_MAX_QUEUED_TASKS } }), services: createAgentServices({ db, storage, outbound: outboundFetcherFor(loadConfig({})) }), storageQuotaBytes: loadConfig({}).TENANT_MAX_STORAGE_BYTES }),
     async applyArtifactEffect(request) {
       effects.push(request);
       return { applied: true };
@@ -180,15 +181,16 @@ describe('a webhook delivery to a receiver that never recovers', () => {
     const config = loadConfig({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
     expect([config.WEBHOOK_RETRY_INITIAL_MS, config.WEBHOOK_RETRY_MAX_INTERVAL_MS, config.WEBHOOK_RETRY_WINDOW_MS]).toEqual([30_000, 6 * HOUR_MS, 3 * DAY_MS]);
     const { tenant } = await seedQueuedTask(db);
+    const secrets = createWebhookSecretBox(['a key for this test only, 32+ characters']);
     const webhook = await db.webhook.create({
-      data: { id: newId('whk'), tenantId: tenant.id, url: receiver.url, events: ['task.failed'], secret: 'a-long-enough-secret', afterSeq: 0n },
+      data: { id: newId('whk'), tenantId: tenant.id, url: receiver.url, events: ['task.failed'], secret: secrets.seal('a-long-enough-secret'), secretHint: '…', afterSeq: 0n },
     });
     // Launched already: the dispatchers of other test files (same database) must leave it alone.
     const delivery = await db.webhookDelivery.create({
       data: { id: newId('dlv'), tenantId: tenant.id, webhookId: webhook.id, eventId: newId('evt'), eventType: 'task.failed', payload: '{}', launchedAt: new Date() },
     });
 
-    const activities = createWebhookActivities(db, { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: true });
+    const activities = createWebhookActivities(db, { timeoutMs: config.WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: true, secrets });
     const { outcome, startedAt } = await withWorker(activities, async (taskQueue) => {
       await launchDelivery(db, env.client, { ...config, TASK_QUEUE: taskQueue }, delivery.id);
       const handle = env.client.workflow.getHandle<typeof webhookDeliveryWorkflow>(delivery.id);

@@ -114,7 +114,7 @@ describe('taskWorkflow over a long life', () => {
 /** A worker on its own task queue whose activities are the real ones, some of them wrapped. */
 async function workerWith(wrap: (real: Activities) => Partial<Activities>) {
   const env = testEnvironment();
-  const real = createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound });
+  const real = createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound, storageQuotaBytes: stack.config.TENANT_MAX_STORAGE_BYTES, maxQueuedTasks: stack.config.TENANT_MAX_QUEUED_TASKS });
   const taskQueue = `${stack.taskQueue}-custom-${Math.random().toString(36).slice(2)}`;
   const connection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = await Worker.create({

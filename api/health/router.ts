@@ -1,34 +1,26 @@
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
-import type { Database } from '../lib/db/client';
-import { methodNotAllowed } from './middleware/errors';
+import type { Router } from 'express';
+import type { Database } from '../../lib/db/client';
+import { routerFrom } from '../route-table/register';
+import { healthRoutes } from './routes';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
 /** /healthz: the process answers. /readyz: its database and Temporal answer too. */
 export function healthRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
-  const router = Router();
-
-  router
-    .route('/healthz')
-    .get((_req, res) => {
+  return routerFrom(healthRoutes, {
+    liveness(_req, res) {
       res.json({ status: 'ok' });
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/readyz')
-    .get(async (_req, res) => {
+    },
+    async readiness(_req, res) {
       const [database, temporalServer] = await Promise.all([
         check(() => db.$queryRaw`SELECT 1`),
         check(() => temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => temporal.workflowService.getSystemInfo({}))),
       ]);
       const ready = database.ok && temporalServer.ok;
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks: { database, temporal: temporalServer } });
-    })
-    .all(methodNotAllowed);
-
-  return router;
+    },
+  });
 }
 
 async function check(probe: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {

@@ -1,0 +1,42 @@
+import { agentRoutes } from '../agents/routes';
+import { apiKeyRoutes } from '../api-keys/routes';
+import { approvalRoutes } from '../approvals/routes';
+import { artifactRoutes } from '../artifacts/routes';
+import { downloadRoutes } from '../downloads/routes';
+import { eventRoutes } from '../events/routes';
+import { fileRoutes } from '../files/routes';
+import { healthRoutes } from '../health/routes';
+import { openApiRoutes } from '../openapi/routes';
+import { retentionRoutes } from '../retention/routes';
+import { taskRoutes } from '../tasks/routes';
+import { tenantRoutes } from '../tenants/routes';
+import { webhookRoutes } from '../webhooks/routes';
+import type { RouteDeclaration } from './declare';
+
+const RESOURCES: Record<string, RouteDeclaration>[] = [
+  healthRoutes,
+  openApiRoutes,
+  downloadRoutes,
+  taskRoutes,
+  approvalRoutes,
+  artifactRoutes,
+  fileRoutes,
+  eventRoutes,
+  agentRoutes,
+  retentionRoutes,
+  apiKeyRoutes,
+  tenantRoutes,
+  webhookRoutes,
+];
+
+/**
+ * Every route the server answers, by operation name: what the OpenAPI document describes. A
+ * resource's routes are added here once; its router is built from the same declarations.
+ */
+export const routeTable: Record<string, RouteDeclaration> = {};
+for (const routes of RESOURCES) {
+  for (const [operationId, route] of Object.entries(routes)) {
+    if (operationId in routeTable) throw new Error(`Two routes are named ${operationId}; operation names must be unique`);
+    routeTable[operationId] = route;
+  }
+}
