@@ -76,9 +76,13 @@ export function createTriggerFiring({ agents, maxDepth = DEFAULT_TRIGGER_MAX_DEP
           });
           continue;
         }
-        await insertTaskIfValid(tx, agents, task, {
-          code: 'trigger_input_invalid',
-          explain: (reason) => `Trigger ${trigger.id} mapped an input the agent refuses: ${reason}`,
+        await insertTaskIfValid(
+          tx,
+          agents,
+          task,
+          {
+            code: 'trigger_input_invalid',
+            explain: (reason) => `Trigger ${trigger.id} mapped an input the agent refuses: ${reason}`,
           },
           limits,
         );

@@ -35,8 +35,12 @@ export function createScheduledTaskActivities({ db, agents, limits }: { db: Data
     try {
       // Checked when the schedule was created; checked again in case the agent changed since.
       await db.$transaction((tx) =>
-        insertTaskIfValid(tx, agents, task, {
-          code: 'schedule_input_invalid',
+        insertTaskIfValid(
+          tx,
+          agents,
+          task,
+          {
+            code: 'schedule_input_invalid',
             explain: (reason) => `Schedule ${schedule.id}'s input no longer fits ${schedule.agent}/${schedule.taskType}: ${reason}`,
           },
           limits,

@@ -1,28 +1,24 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import { renderInput } from '../../lib/channels/rules';
 import { type Database, Prisma } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
 import { principalOf } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
 import { type FieldProblem, HttpProblem, invalidRequest, notFound } from '../problem';
 import { resolveTaskType } from '../tasks/task-type';
-import { parseBody } from '../validation';
+import { routerFrom } from '../route-table/register';
 import { presentChannelRule } from './present';
-import { type DeleteChannelRuleResponse, type ListChannelRulesResponse, createChannelRuleBody } from './schemas';
+import { channelRuleRoutes } from './routes';
+import type { DeleteChannelRuleResponse, ListChannelRulesResponse } from './schemas';
 
 // What a template is tried with when the rule is created: its input must then fit the manifest.
 const SAMPLE_MESSAGE = { from: 'sender@example.com', subject: 'Subject', text: 'Text', attachments: ['file_0000000000000000000000SAMPLE'] };
 
 /** Rules that turn inbound channel messages into tasks (api/channels receives the messages). */
 export function channelRulesRouter({ db, agents }: { db: Database; agents: AgentRegistry }): Router {
-  const router = Router();
-
-  router
-    .route('/v1/channel-rules')
-    .post(async (req, res) => {
+  return routerFrom(channelRuleRoutes, {
+    async createChannelRule(req, res, { body }) {
       const { tenantId } = principalOf(req);
-      const body = parseBody(createChannelRuleBody, req);
       const template = body.start.input_template ?? null;
       let resolved;
       try {
@@ -51,30 +47,24 @@ export function channelRulesRouter({ db, agents }: { db: Database; agents: Agent
         },
       });
       res.status(201).location(`/v1/channel-rules/${rule.id}`).json(presentChannelRule(rule));
-    })
-    .get(async (req, res) => {
+    },
+    async listChannelRules(req, res) {
       const { tenantId } = principalOf(req);
       const rules = await db.channelRule.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       res.json({ channel_rules: rules.map(presentChannelRule) } satisfies ListChannelRulesResponse);
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/channel-rules/:id')
-    .get(async (req, res) => {
+    },
+    async getChannelRule(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      const rule = await db.channelRule.findFirst({ where: { id: req.params.id, tenantId } });
-      if (!rule) throw notFound(`Channel rule ${req.params.id}`);
+      const rule = await db.channelRule.findFirst({ where: { id: params.id, tenantId } });
+      if (!rule) throw notFound(`Channel rule ${params.id}`);
       res.json(presentChannelRule(rule));
-    })
-    .delete(async (req, res) => {
+    },
+    async deleteChannelRule(req, res, { params }) {
       const { tenantId } = principalOf(req);
       // The tasks it started stay.
-      const { count } = await db.channelRule.deleteMany({ where: { id: req.params.id, tenantId } });
-      if (count === 0) throw notFound(`Channel rule ${req.params.id}`);
-      res.json({ deleted: true, rule_id: req.params.id } satisfies DeleteChannelRuleResponse);
-    })
-    .all(methodNotAllowed);
-
-  return router;
+      const { count } = await db.channelRule.deleteMany({ where: { id: params.id, tenantId } });
+      if (count === 0) throw notFound(`Channel rule ${params.id}`);
+      res.json({ deleted: true, rule_id: params.id } satisfies DeleteChannelRuleResponse);
+    },
+  });
 }

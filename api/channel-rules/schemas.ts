@@ -42,3 +42,5 @@ export type ListChannelRulesResponse = z.infer<typeof listChannelRulesResponse>;
 
 export const deleteChannelRuleResponse = z.object({ deleted: z.literal(true), rule_id: z.string() });
 export type DeleteChannelRuleResponse = z.infer<typeof deleteChannelRuleResponse>;
+
+export const channelRuleIdParams = z.object({ id: z.string().meta({ description: 'A channel rule ID (rule_…)' }) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel } from '../channel-rules/schemas';
 import { fileName, mimeType } from '../files/schemas';
 
 const attachment = z
@@ -66,3 +67,5 @@ export type ListChannelsResponse = z.infer<typeof listChannelsResponse>;
 
 export const listChannelMessagesResponse = z.object({ messages: z.array(channelMessageResponse), next_cursor: z.string().nullable() });
 export type ListChannelMessagesResponse = z.infer<typeof listChannelMessagesResponse>;
+
+export const channelParams = z.object({ channel: channel.meta({ description: 'The channel: `email` or `chat`' }) });

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 
 /**
  * Who may call a route: nobody in particular (`none`), the holder of a signed URL (`signed`),
- * any API key of the tenant (`key`), an admin key (`admin`), or an admin key of the operator
- * tenant (`operator`).
+ * any API key of the tenant (`key`), any API key or a relay signing the body with its channel's
+ * secret (`key_or_relay`: the route's own middleware checks either), an admin key (`admin`), or
+ * an admin key of the operator tenant (`operator`).
  */
-export type RouteAuth = 'none' | 'signed' | 'key' | 'admin' | 'operator';
+export type RouteAuth = 'none' | 'signed' | 'key' | 'key_or_relay' | 'admin' | 'operator';
 
-export type RouteMethod = 'get' | 'post' | 'put' | 'delete';
+export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The problem+json statuses a route can answer, besides its successes. */
 export type ProblemStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503;

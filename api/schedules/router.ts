@@ -1,5 +1,5 @@
 import { type Client, type ScheduleHandle, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
-import { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import type { Database, Prisma } from '../../lib/db/client';
@@ -7,13 +7,13 @@ import type { Schedule } from '../../lib/generated/prisma/client';
 import { newId } from '../../lib/ids';
 import { type ScheduleSpecInput, temporalScheduleOptions } from '../../lib/temporal/task-schedules';
 import { principalOf } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, invalidRequest, notFound } from '../problem';
 import { resolveTaskType } from '../tasks/task-type';
 import { temporalUnavailable } from '../temporal-errors';
-import { parseBody } from '../validation';
+import { routerFrom } from '../route-table/register';
 import { presentSchedule } from './present';
-import { type DeleteScheduleResponse, type ListSchedulesResponse, createScheduleBody, updateScheduleBody } from './schemas';
+import { scheduleRoutes } from './routes';
+import type { DeleteScheduleResponse, ListSchedulesResponse } from './schemas';
 
 export interface SchedulesRouterDependencies {
   db: Database;
@@ -36,8 +36,6 @@ function refusedSpec(error: unknown, spec: ScheduleSpecInput): HttpProblem | und
 
 /** Recurring tasks on Temporal Schedules (one per schedule, of the same ID, on the Web UI's Schedules page). */
 export function schedulesRouter({ db, temporal, agents, config }: SchedulesRouterDependencies): Router {
-  const router = Router();
-
   async function loadSchedule(tenantId: string, scheduleId: string): Promise<Schedule> {
     const schedule = await db.schedule.findFirst({ where: { id: scheduleId, tenantId } });
     if (!schedule) throw notFound(`Schedule ${scheduleId}`);
@@ -67,11 +65,19 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
     return presentSchedule(schedule, description, recent, config);
   }
 
-  router
-    .route('/v1/schedules')
-    .post(async (req, res) => {
+  /** A command on the Temporal Schedule, answering the schedule as it is afterwards. */
+  const command =
+    (action: string, run: (handle: ScheduleHandle) => Promise<void>, status: number) =>
+    async (req: Request, res: Response, { params }: { params: { id: string } }) => {
       const { tenantId } = principalOf(req);
-      const body = parseBody(createScheduleBody, req);
+      const schedule = await loadSchedule(tenantId, params.id);
+      await onTemporal(schedule.id, action, run);
+      res.status(status).json(await present(schedule));
+    };
+
+  return routerFrom(scheduleRoutes, {
+    async createSchedule(req, res, { body }) {
+      const { tenantId } = principalOf(req);
       const { agent, taskTypeName, input } = resolveTaskType(agents, body);
       const spec: ScheduleSpecInput = {
         cron: body.cron,
@@ -103,24 +109,19 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
         return row;
       });
       res.status(201).location(`/v1/schedules/${schedule.id}`).json(await present(schedule));
-    })
-    .get(async (req, res) => {
+    },
+    async listSchedules(req, res) {
       const { tenantId } = principalOf(req);
       const schedules = await db.schedule.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       res.json({ schedules: await Promise.all(schedules.map(present)) } satisfies ListSchedulesResponse);
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/schedules/:id')
-    .get(async (req, res) => {
+    },
+    async getSchedule(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      res.json(await present(await loadSchedule(tenantId, req.params.id)));
-    })
-    .patch(async (req, res) => {
+      res.json(await present(await loadSchedule(tenantId, params.id)));
+    },
+    async updateSchedule(req, res, { params, body }) {
       const { tenantId } = principalOf(req);
-      const body = parseBody(updateScheduleBody, req);
-      const current = await loadSchedule(tenantId, req.params.id);
+      const current = await loadSchedule(tenantId, params.id);
       const input = body.input === undefined ? current.input : resolveTaskType(agents, { agent: current.agent, task_type: current.taskType, input: body.input }).input;
       const before = current.spec as unknown as ScheduleSpecInput;
       const timingGiven = body.cron !== undefined || body.interval_seconds !== undefined;
@@ -149,10 +150,10 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
         return row;
       });
       res.json(await present(updated));
-    })
-    .delete(async (req, res) => {
+    },
+    async deleteSchedule(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      const schedule = await loadSchedule(tenantId, req.params.id);
+      const schedule = await loadSchedule(tenantId, params.id);
       try {
         await temporal.schedule.getHandle(schedule.id).delete();
       } catch (error) {
@@ -162,23 +163,10 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
       // Its past tasks stay (they name it as their trigger).
       await db.schedule.deleteMany({ where: { id: schedule.id, tenantId } });
       res.json({ deleted: true, schedule_id: schedule.id } satisfies DeleteScheduleResponse);
-    })
-    .all(methodNotAllowed);
-
-  const command = (path: string, action: string, run: (handle: ScheduleHandle) => Promise<void>, status: number) =>
-    router
-      .route(`/v1/schedules/:id/${path}`)
-      .post(async (req, res) => {
-        const { tenantId } = principalOf(req);
-        const schedule = await loadSchedule(tenantId, req.params.id);
-        await onTemporal(schedule.id, action, run);
-        res.status(status).json(await present(schedule));
-      })
-      .all(methodNotAllowed);
-  command('pause', 'paused', (handle) => handle.pause('Paused through the Taskwright API'), 200);
-  command('unpause', 'unpaused', (handle) => handle.unpause('Unpaused through the Taskwright API'), 200);
-  // "Run one now" runs even while a run is going on, whatever the overlap policy.
-  command('trigger', 'triggered', (handle) => handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL), 202);
-
-  return router;
+    },
+    pauseSchedule: command('paused', (handle) => handle.pause('Paused through the Taskwright API'), 200),
+    unpauseSchedule: command('unpaused', (handle) => handle.unpause('Unpaused through the Taskwright API'), 200),
+    // "Run one now" runs even while a run is going on, whatever the overlap policy.
+    triggerSchedule: command('triggered', (handle) => handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL), 202),
+  });
 }

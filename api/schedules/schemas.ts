@@ -91,3 +91,5 @@ export type ListSchedulesResponse = z.infer<typeof listSchedulesResponse>;
 
 export const deleteScheduleResponse = z.object({ deleted: z.literal(true), schedule_id: z.string() });
 export type DeleteScheduleResponse = z.infer<typeof deleteScheduleResponse>;
+
+export const scheduleIdParams = z.object({ id: z.string().meta({ description: 'A schedule ID (sch_…)' }) });

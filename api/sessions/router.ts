@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Config } from '../../lib/config';
 import type { Database, Prisma } from '../../lib/db/client';
 import { sequenceEvents } from '../../lib/db/task-events';
@@ -9,13 +9,13 @@ import type { TaskStarter } from '../../lib/temporal/task-starter';
 import { processUpdate } from '../../workflows/definitions';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, notFound } from '../problem';
 import { sendTaskCommand } from '../tasks/commands';
 import { loadTaskListItems } from '../tasks/present';
-import { parseBody, parseQuery } from '../validation';
+import { routerFrom } from '../route-table/register';
 import { presentSession, presentSessionMessage } from './present';
-import { type ListSessionsResponse, type SessionDetailResponse, createSessionBody, listSessionsQuery, sessionMessageBody } from './schemas';
+import { sessionRoutes } from './routes';
+import type { ListSessionsResponse } from './schemas';
 
 export interface SessionsRouterDependencies {
   db: Database;
@@ -26,8 +26,6 @@ export interface SessionsRouterDependencies {
 
 /** Sessions: conversations that group tasks; their messages and closing are events. */
 export function sessionsRouter({ db, temporal, starter, config }: SessionsRouterDependencies): Router {
-  const router = Router();
-
   async function loadSession(tenantId: string, sessionId: string) {
     const session = await db.session.findFirst({ where: { id: sessionId, tenantId } });
     if (!session) throw notFound(`Session ${sessionId}`);
@@ -37,19 +35,16 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
   const sessionClosed = (sessionId: string, action: string) =>
     new HttpProblem(409, 'session_closed', `Cannot ${action} session ${sessionId}: it is closed.`, { session_id: sessionId, current_status: 'closed' });
 
-  router
-    .route('/v1/sessions')
-    .post(async (req, res) => {
+  return routerFrom(sessionRoutes, {
+    async createSession(req, res, { body }) {
       const { tenantId } = principalOf(req);
-      const body = parseBody(createSessionBody, req);
       const session = await db.session.create({
         data: { id: newId('ses'), tenantId, title: body.title, metadata: body.metadata as Prisma.InputJsonObject },
       });
       res.status(201).location(`/v1/sessions/${session.id}`).json(presentSession(session));
-    })
-    .get(async (req, res) => {
+    },
+    async listSessions(req, res, { query }) {
       const { tenantId } = principalOf(req);
-      const query = parseQuery(listSessionsQuery, req);
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       const rows = await db.session.findMany({
         where: {
@@ -62,14 +57,10 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
       });
       const { page, nextCursor } = keysetPage(rows, query.limit, (session) => session.createdAt);
       res.json({ sessions: page.map(presentSession), next_cursor: nextCursor } satisfies ListSessionsResponse);
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/sessions/:id')
-    .get(async (req, res) => {
+    },
+    async getSession(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      const session = await loadSession(tenantId, req.params.id);
+      const session = await loadSession(tenantId, params.id);
       // A message recorded a moment ago is listed too.
       await sequenceEvents(db);
       const [tasks, messages] = await Promise.all([
@@ -79,16 +70,11 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
           orderBy: { seq: 'asc' },
         }),
       ]);
-      res.json({ ...presentSession(session), tasks: await loadTaskListItems(db, tasks, config), messages: messages.map(presentSessionMessage) } satisfies SessionDetailResponse);
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/sessions/:id/messages')
-    .post(async (req, res) => {
+      res.json({ ...presentSession(session), tasks: await loadTaskListItems(db, tasks, config), messages: messages.map(presentSessionMessage) });
+    },
+    async postSessionMessage(req, res, { params, body }) {
       const { tenantId } = principalOf(req);
-      const body = parseBody(sessionMessageBody, req);
-      const session = await loadSession(tenantId, req.params.id);
+      const session = await loadSession(tenantId, params.id);
       if (session.status !== 'open') throw sessionClosed(session.id, 'post a message to');
       // The session's task that waits for an answer gets this message as it (the oldest, if several wait).
       const waiting = await db.task.findFirst({
@@ -110,14 +96,10 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
       const data = { session_id: session.id, message_id: newId('msg'), text: body.text, from: body.from ?? null, answered_task_id: answered };
       await db.$transaction((tx) => appendTenantEvent(tx, { id: newId('evt'), tenantId, type: 'session.message', data, at }));
       res.status(201).json(presentSessionMessage({ data, createdAt: at }));
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/sessions/:id/close')
-    .post(async (req, res) => {
+    },
+    async closeSession(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      const session = await loadSession(tenantId, req.params.id);
+      const session = await loadSession(tenantId, params.id);
       const closed = await db.$transaction(async (tx) => {
         // Only the request that flips it records the event; a second close is a 409.
         const at = new Date();
@@ -128,8 +110,6 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
       });
       if (!closed) throw sessionClosed(session.id, 'close');
       res.json(presentSession(closed));
-    })
-    .all(methodNotAllowed);
-
-  return router;
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskListItem } from '../tasks/schemas';
 
 /** POST /v1/sessions */
 export const createSessionBody = z.strictObject({
@@ -41,10 +42,12 @@ export type SessionMessageResponse = z.infer<typeof sessionMessageResponse>;
 
 /** GET /v1/sessions/:id: the session with its tasks (list items, as GET /v1/tasks shows them) and messages. */
 export const sessionDetailResponse = sessionResponse.extend({
-  tasks: z.array(z.record(z.string(), z.unknown())),
+  tasks: z.array(taskListItem),
   messages: z.array(sessionMessageResponse),
 });
 export type SessionDetailResponse = z.infer<typeof sessionDetailResponse>;
 
 export const listSessionsResponse = z.object({ sessions: z.array(sessionResponse), next_cursor: z.string().nullable() });
 export type ListSessionsResponse = z.infer<typeof listSessionsResponse>;
+
+export const sessionIdParams = z.object({ id: z.string().meta({ description: 'A session ID (ses_…)' }) });

@@ -1,16 +1,16 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { type AgentRegistry, agentSlugs } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import type { Database, Prisma } from '../../lib/db/client';
 import { newId } from '../../lib/ids';
 import { findTriggerCycle } from '../../lib/triggers/cycles';
 import { principalOf } from '../middleware/auth';
-import { methodNotAllowed } from '../middleware/errors';
 import { HttpProblem, invalidRequest, notFound } from '../problem';
 import { resolveTaskType } from '../tasks/task-type';
-import { parseBody } from '../validation';
+import { routerFrom } from '../route-table/register';
 import { presentTrigger } from './present';
-import { type DeleteTriggerResponse, type ListTriggersResponse, createTriggerBody } from './schemas';
+import { triggerRoutes } from './routes';
+import type { DeleteTriggerResponse, ListTriggersResponse } from './schemas';
 
 export interface TriggersRouterDependencies {
   db: Database;
@@ -20,13 +20,9 @@ export interface TriggersRouterDependencies {
 
 /** Event triggers: an artifact recorded starts another task (activities/fire-triggers.ts starts them). */
 export function triggersRouter({ db, agents, config }: TriggersRouterDependencies): Router {
-  const router = Router();
-
-  router
-    .route('/v1/triggers')
-    .post(async (req, res) => {
+  return routerFrom(triggerRoutes, {
+    async createTrigger(req, res, { body }) {
       const { tenantId } = principalOf(req);
-      const body = parseBody(createTriggerBody, req);
       const sourceAgent = body.on.agent === undefined ? null : agents.get(body.on.agent)?.slug;
       if (sourceAgent === undefined) {
         throw invalidRequest([{ field: 'on.agent', in: 'body', message: `Unknown agent "${body.on.agent}"; valid agents: ${agentSlugs(agents).join(', ')}` }]);
@@ -50,30 +46,24 @@ export function triggersRouter({ db, agents, config }: TriggersRouterDependencie
         });
       });
       res.status(201).location(`/v1/triggers/${trigger.id}`).json(presentTrigger(trigger));
-    })
-    .get(async (req, res) => {
+    },
+    async listTriggers(req, res) {
       const { tenantId } = principalOf(req);
       const triggers = await db.trigger.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       res.json({ triggers: triggers.map(presentTrigger) } satisfies ListTriggersResponse);
-    })
-    .all(methodNotAllowed);
-
-  router
-    .route('/v1/triggers/:id')
-    .get(async (req, res) => {
+    },
+    async getTrigger(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      const trigger = await db.trigger.findFirst({ where: { id: req.params.id, tenantId } });
-      if (!trigger) throw notFound(`Trigger ${req.params.id}`);
+      const trigger = await db.trigger.findFirst({ where: { id: params.id, tenantId } });
+      if (!trigger) throw notFound(`Trigger ${params.id}`);
       res.json(presentTrigger(trigger));
-    })
-    .delete(async (req, res) => {
+    },
+    async deleteTrigger(req, res, { params }) {
       const { tenantId } = principalOf(req);
       // The tasks it started stay.
-      const { count } = await db.trigger.deleteMany({ where: { id: req.params.id, tenantId } });
-      if (count === 0) throw notFound(`Trigger ${req.params.id}`);
-      res.json({ deleted: true, trigger_id: req.params.id } satisfies DeleteTriggerResponse);
-    })
-    .all(methodNotAllowed);
-
-  return router;
+      const { count } = await db.trigger.deleteMany({ where: { id: params.id, tenantId } });
+      if (count === 0) throw notFound(`Trigger ${params.id}`);
+      res.json({ deleted: true, trigger_id: params.id } satisfies DeleteTriggerResponse);
+    },
+  });
 }

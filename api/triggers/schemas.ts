@@ -34,3 +34,5 @@ export type ListTriggersResponse = z.infer<typeof listTriggersResponse>;
 
 export const deleteTriggerResponse = z.object({ deleted: z.literal(true), trigger_id: z.string() });
 export type DeleteTriggerResponse = z.infer<typeof deleteTriggerResponse>;
+
+export const triggerIdParams = z.object({ id: z.string().meta({ description: 'A trigger ID (trg_…)' }) });
