@@ -4044,7 +4044,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description The Event, as JSON */
+                        data: string;
+                        /** @description The event's type, e.g. task.completed */
+                        event: string;
+                        /** @description The event's seq (what Last-Event-ID resumes from) */
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request: `errors[]` names each offending field */
@@ -4111,7 +4119,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description The Event, as JSON */
+                        data: string;
+                        /** @description The event's type, e.g. task.completed */
+                        event: string;
+                        /** @description The event's seq (what Last-Event-ID resumes from) */
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request: `errors[]` names each offending field */
