@@ -107,6 +107,43 @@ describe('event triggers', () => {
     expect(await triggeredBy(trigger.trigger_id)).toHaveLength(1);
   });
 
+  it('records a triggered task failed with too_many_queued_tasks while its tenant is at TENANT_MAX_QUEUED_TASKS', async () => {
+    const tenant = await stack.newTenant();
+    const trigger = await createdTrigger(tenant, GAP_SUMMARY_ON_AUDIT);
+    const source = await stack.db.task.create({
+      data: { id: newId('task'), tenantId: tenant.tenantId, agent: 'ai-readiness', taskType: 'ai_readiness.full_audit', input: {}, status: 'running', lastSeq: 2 },
+    });
+    const artifactId = newId('art');
+    const record: TransitionRecord = {
+      taskId: source.id,
+      tenantId: tenant.tenantId,
+      agent: 'ai-readiness',
+      workflowId: source.id,
+      runId: 'run-1',
+      at: new Date().toISOString(),
+      events: [{ id: newId('evt'), type: 'artifact.emitted', data: { task_id: source.id, artifact_id: artifactId, type: 'ai_readiness.audit_report' } }],
+      patch: {},
+      artifacts: [
+        {
+          id: artifactId,
+          type: 'ai_readiness.audit_report',
+          displayName: 'report.json',
+          mimeType: 'application/json',
+          data: { framework: 'eu_ai_act', eu_ai_act_score: 40, gaps_found: 0, critical: 0, recommendations: [] },
+          approvalStatus: 'not_required',
+        },
+      ],
+    };
+    // A limit of one queued task, and the tenant has one queued already.
+    await stack.db.task.create({ data: { id: newId('task'), tenantId: tenant.tenantId, agent: 'echo', taskType: 'echo', input: {}, status: 'queued' } });
+    const recordTransition = createRecordTransition({ db: stack.db, storage: stack.storage, fireTriggers: createTriggerFiring({ agents: builtInAgents, limits: { maxQueued: 1 } }) });
+    expect(await recordTransition(record)).toEqual({ applied: true });
+    const [refused] = await triggeredBy(trigger.trigger_id);
+    expect(refused).toMatchObject({ status: 'failed', errorCode: 'too_many_queued_tasks', triggerArtifactId: artifactId });
+    expect(refused!.errorMessage).toContain('TENANT_MAX_QUEUED_TASKS');
+    expect(await stack.db.taskStart.findUnique({ where: { taskId: refused!.id } })).toBeNull();
+  });
+
   it('stops a chain that slipped past the cycle check at the depth limit with a failed task', async () => {
     const tenant = await stack.newTenant();
     // Written straight to the table: the API refuses it (an agent triggering itself).
