@@ -5,6 +5,7 @@ import { type AppendOutcome, appendTaskEvents } from '../lib/db/task-events';
 import { type ContentStore, artifactContentPrefix, taskContentPrefix } from '../lib/storage/content-store';
 import type { ApprovalChange, TransitionRecord } from '../workflows/model';
 import { taskStartLatency } from '../lib/metrics/process-metrics';
+import type { FireTriggers } from './fire-triggers';
 
 /**
  * Appends a transition's events, applies its patch to the task projection and writes its
@@ -12,10 +13,17 @@ import { taskStartLatency } from '../lib/metrics/process-metrics';
  * so when a retried attempt finds its first event already written it changes nothing: every
  * transition is recorded exactly once.
  */
-export function createRecordTransition({ db, storage }: { db: Database; storage: ContentStore }) {
+export function createRecordTransition(deps: TransitionWriteDependencies) {
   return async function recordTransition(record: TransitionRecord): Promise<{ applied: boolean }> {
-    return { applied: (await writeTransition({ db, storage }, record)) === 'appended' };
+    return { applied: (await writeTransition(deps, record)) === 'appended' };
   };
+}
+
+export interface TransitionWriteDependencies {
+  db: Database;
+  storage: ContentStore;
+  /** Starts the event-triggered tasks of the artifacts a transition records, in its transaction. */
+  fireTriggers: FireTriggers;
 }
 
 /**
@@ -23,7 +31,7 @@ export function createRecordTransition({ db, storage }: { db: Database; storage:
  * completion of an execution itself. `duplicate`: an earlier attempt wrote it; `skipped`: the
  * task was not in `record.onlyWhileStatus`.
  */
-export async function writeTransition({ db, storage }: { db: Database; storage: ContentStore }, record: TransitionRecord): Promise<AppendOutcome> {
+export async function writeTransition({ db, storage, fireTriggers }: TransitionWriteDependencies, record: TransitionRecord): Promise<AppendOutcome> {
   const at = new Date(record.at);
   const taskArtifacts = { taskId: record.taskId, tenantId: record.tenantId };
   const discardedIds: string[] = [];
@@ -62,6 +70,7 @@ export async function writeTransition({ db, storage }: { db: Database; storage: 
         skipDuplicates: true,
       });
       await applyRetentionWindow(tx, record.tenantId, record.artifacts.map((artifact) => artifact.id));
+      await fireTriggers(tx, { tenantId: record.tenantId, taskId: record.taskId, agent: record.agent, artifacts: record.artifacts });
     }
     if (record.approval) await writeApproval(tx, record, record.approval);
 

@@ -3,14 +3,14 @@ import type { AgentRegistry } from '../agents/registry';
 import { type AgentContext, AgentError, type AgentResult } from '../agents/sdk';
 import type { Readable } from 'node:stream';
 import type { Database, Prisma } from '../lib/db/client';
-import { type ContentStore, artifactContentKey } from '../lib/storage/content-store';
+import { artifactContentKey } from '../lib/storage/content-store';
 import { tenantStoredBytes } from '../lib/storage/quota';
 import { type TaskEventOwner, appendTaskEvents } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
 import type { AgentServicesFor } from './agent-services';
 import { closeRunningExecution, summarizeOutput } from '../workflows/execution-records';
 import type { AgentOutcome, ArtifactRecord, Execution, JournalEntry, TaskMessage, TransitionRecord } from '../workflows/model';
-import { writeTransition } from './record-transition';
+import { type TransitionWriteDependencies, writeTransition } from './record-transition';
 
 export interface RunAgentInput {
   taskId: string;
@@ -48,12 +48,11 @@ export function createRunAgent({
   db,
   agents,
   storage,
+  fireTriggers,
   services,
   storageQuotaBytes,
-}: {
-  db: Database;
+}: TransitionWriteDependencies & {
   agents: AgentRegistry;
-  storage: ContentStore;
   services: AgentServicesFor;
   /** What a tenant's artifacts and files may take in the store together (TENANT_MAX_STORAGE_BYTES). */
   storageQuotaBytes: number;
@@ -73,7 +72,7 @@ export function createRunAgent({
     const { journal } = request;
     const stepResults = await readStepResults(db, request.taskId, journal);
     // Before any agent event: progress is recorded only while the task is `running`.
-    if (request.start) await writeTransition({ db, storage }, request.start);
+    if (request.start) await writeTransition({ db, storage, fireTriggers }, request.start);
 
     // Position in the journal: below its length the code is replaying what already happened.
     let cursor = 0;
@@ -146,7 +145,7 @@ export function createRunAgent({
       const executions = closeRunningExecution(request.completion.executions, 'complete', summarizeOutput(output), at, usage);
       const eventId = (...parts: string[]) => derivedId('evt', request.taskId, request.executionId, String(journal.length), 'complete', ...parts);
       const written = await writeTransition(
-        { db, storage },
+        { db, storage, fireTriggers },
         {
           ...owner,
           workflowId: request.completion.workflowId,

@@ -14,6 +14,9 @@ import { agentCallbacksRouter } from './agent-callbacks/router';
 import { agentsRouter } from './agents/router';
 import { apiKeysRouter } from './api-keys/router';
 import { approvalsRouter } from './approvals/router';
+import { channelRulesRouter } from './channel-rules/router';
+import { inboundChannelRouter } from './channels/inbound';
+import { channelsRouter } from './channels/router';
 import { artifactsRouter } from './artifacts/router';
 import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
@@ -29,8 +32,11 @@ import { errorHandler, refuseNulInUrl, requireJsonBody, routeNotFound } from './
 import { observeHttpLatency } from './middleware/http-metrics';
 import { requestContext } from './middleware/request-context';
 import { retentionRouter } from './retention/router';
+import { schedulesRouter } from './schedules/router';
+import { sessionsRouter } from './sessions/router';
 import { tasksRouter } from './tasks/router';
 import { tenantsRouter } from './tenants/router';
+import { triggersRouter } from './triggers/router';
 import { webhooksRouter } from './webhooks/router';
 
 export interface AppDependencies {
@@ -66,6 +72,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(refuseNulInUrl, agentCallbacksRouter(deps));
   const apiKeys = new ApiKeyLookup(deps.db, (error) => deps.logger.warn({ err: error }, 'could not record API key use'));
   const rateLimits = createRateLimits(new SharedTokenBuckets(deps.db), deps.config);
+  // Before API-key authentication: relays may sign inbound messages instead.
+  app.use(inboundChannelRouter({ ...deps, apiKeys, rateLimits }));
   app.use('/v1', refuseNulInUrl, authenticate(apiKeys, rateLimits.failedAuthentication), rateLimits.perPrincipal);
   // Before the JSON-only body rule: the event stream also takes the seed's form-encoded filters,
   // and uploads are multipart or raw bytes (streamed, with a limit of their own).
@@ -81,6 +89,11 @@ export function createApp(deps: AppDependencies): Express {
   app.use(apiKeysRouter({ db: deps.db, apiKeys }));
   app.use(tenantsRouter(deps));
   app.use(webhooksRouter(deps));
+  app.use(schedulesRouter(deps));
+  app.use(sessionsRouter(deps));
+  app.use(triggersRouter(deps));
+  app.use(channelsRouter(deps));
+  app.use(channelRulesRouter(deps));
   app.use(routeNotFound);
   app.use(errorHandler);
   return app;

@@ -8,6 +8,8 @@ declare global {
       log: Logger;
       /** Set by `authenticate`; every route behind it may rely on it. */
       principal?: Principal;
+      /** The tenant a relay's verified signature names (inbound channel messages). */
+      relayTenantId?: string;
     }
   }
 }

@@ -649,6 +649,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/channel-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's channel rules, oldest first
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["listChannelRules"];
+        put?: never;
+        /**
+         * Start a task for each matching inbound message
+         * @description Each of `match`'s fields is a case-insensitive substring or a `/regex/flags`. `input_template` is JSON whose strings may hold `{{from}}`, `{{subject}}` and `{{text}}`; a string that is just `{{attachments}}` becomes the attachments' file IDs; without one the input is `{from, subject, text, attachments}`. The template must yield an input the agent accepts (a 400 on `start.input_template` otherwise).
+         *
+         *     **Auth:** Any API key of the tenant.
+         *
+         *     Echo every invoice mail:
+         *
+         *     ```sh
+         *     curl -X POST $BASE/v1/channel-rules -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"channel": "email", "match": {"subject": "invoice"}, "start": {"agent": "echo", "input_template": {"message": "{{from}}: {{subject}}"}}}'
+         *     ```
+         */
+        post: operations["createChannelRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channel-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a channel rule
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["getChannelRule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a channel rule; the tasks it started stay
+         * @description **Auth:** Any API key of the tenant.
+         */
+        delete: operations["deleteChannelRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The channels with a relay secret (its last four characters only)
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["listChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the secret relays sign the channel's messages with
+         * @description **Auth:** An admin API key.
+         *
+         *     A mail relay:
+         *
+         *     ```sh
+         *     curl -X PUT $BASE/v1/channels/email -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"secret": "a-long-random-relay-secret"}'
+         *     ```
+         */
+        put: operations["setChannelSecret"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{channel}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages a channel received, newest first, with the tasks each started
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["listChannelMessages"];
+        put?: never;
+        /**
+         * Receive an inbound email or chat message
+         * @description Stored with its attachments as files (purpose `channel_attachment`; a `url` is fetched through the outbound URL policy, one it cannot fetch is a 400 naming it); each of the tenant's rules for the channel that matches starts its task in the same transaction. A bad or missing signature is a 401.
+         *
+         *     **Auth:** Any API key of the tenant, or a relay's signature instead: `X-Taskwright-Signature: sha256=<hex HMAC-SHA256 of the raw body with the channel's secret>` and the tenant's ID in `X-Taskwright-Tenant`.
+         *
+         *     A mail relay:
+         *
+         *     ```sh
+         *     curl -X POST $BASE/v1/channels/email/messages -H "X-Taskwright-Tenant: ten_…" -H "X-Taskwright-Signature: sha256=$(printf %s "$BODY" | openssl dgst -sha256 -hmac "$SECRET" -hex | cut -d' ' -f2)" -H "Content-Type: application/json" -d "$BODY"
+         *     ```
+         */
+        post: operations["receiveChannelMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -803,6 +937,236 @@ export interface paths {
          */
         put: operations["updateRetention"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's schedules, oldest first
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["listSchedules"];
+        put?: never;
+        /**
+         * Create a recurring task
+         * @description A Temporal Schedule of the same ID starts one ordinary task per scheduled time (`trigger: {type: "schedule"}`). Exactly one of `cron` and `interval_seconds`; the input is validated against the agent's manifest; a cron or time zone Temporal refuses is a 400 naming the field.
+         *
+         *     **Auth:** Any API key of the tenant.
+         *
+         *     Weekday mornings in Berlin:
+         *
+         *     ```sh
+         *     curl -X POST $BASE/v1/schedules -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"agent": "echo", "input": {"message": "good morning"}, "cron": "0 9 * * MON-FRI", "timezone": "Europe/Berlin"}'
+         *     ```
+         */
+        post: operations["createSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a schedule
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["getSchedule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a schedule; the tasks it started stay
+         * @description **Auth:** Any API key of the tenant.
+         */
+        delete: operations["deleteSchedule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a schedule
+         * @description Any of the create fields but the agent and task type; a `cron` replaces an `interval_seconds` and the other way round.
+         *
+         *     **Auth:** Any API key of the tenant.
+         *
+         *     Pause it and run hourly:
+         *
+         *     ```sh
+         *     curl -X PATCH $BASE/v1/schedules/sch_… -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"interval_seconds": 3600, "paused": true}'
+         *     ```
+         */
+        patch: operations["updateSchedule"];
+        trace?: never;
+    };
+    "/v1/schedules/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a schedule
+         * @description **Auth:** Any API key of the tenant.
+         */
+        post: operations["pauseSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start one run now, paused or not, whatever the overlap policy
+         * @description **Auth:** Any API key of the tenant.
+         */
+        post: operations["triggerSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schedules/{id}/unpause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused schedule
+         * @description **Auth:** Any API key of the tenant.
+         */
+        post: operations["unpauseSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's sessions, newest first
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        /**
+         * Open a session
+         * @description Tasks join it with `session_id` (an unknown session is a 404, a closed one a 409).
+         *
+         *     **Auth:** Any API key of the tenant.
+         *
+         *     A support conversation:
+         *
+         *     ```sh
+         *     curl -X POST $BASE/v1/sessions -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"title": "Onboarding ACME", "metadata": {"ticket": "T-1042"}}'
+         *     ```
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session with its tasks and messages
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a session
+         * @description Records `session.closed`; the session then refuses new tasks, reruns and messages (409). Closing it again is a 409.
+         *
+         *     **Auth:** Any API key of the tenant.
+         */
+        post: operations["closeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a message to a session
+         * @description Recorded as `session.message`. If a task of the session waits in `needs_clarification` (the oldest, if several do), the message is its answer (`answered_task_id`). A closed session is a 409.
+         *
+         *     **Auth:** Any API key of the tenant.
+         *
+         *     Answer the waiting question:
+         *
+         *     ```sh
+         *     curl -X POST $BASE/v1/sessions/ses_…/messages -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"text": "Use the EU AI Act", "from": "alex@acme.com"}'
+         *     ```
+         */
+        post: operations["postSessionMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1041,6 +1405,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a task again as a new task
+         * @description A new task of the same agent and task type, in the same session, with the same input unless `input` gives another (validated like a create); its `trigger` is `{type: "rerun", source_id}`. A closed session is a 409; a tenant at TENANT_MAX_QUEUED_TASKS a 429.
+         *
+         *     **Auth:** Any API key of the tenant.
+         *
+         *     With another input:
+         *
+         *     ```sh
+         *     curl -X POST $BASE/v1/tasks/task_…/rerun -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"input": {"message": "again"}}'
+         *     ```
+         */
+        post: operations["rerunTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tasks/{id}/stop": {
         parameters: {
             query?: never;
@@ -1082,6 +1474,62 @@ export interface paths {
          */
         post: operations["createTenant"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's triggers, oldest first
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["listTriggers"];
+        put?: never;
+        /**
+         * Start a task whenever an artifact of a type is recorded
+         * @description The task starts in the transaction that records the artifact (`trigger: {type: "event", source_id, source_task_id, source_artifact_id}`); `input_map` fields are taken from the artifact as `GET /v1/artifacts/{id}` shows it or from its task as `GET /v1/tasks/{id}` does. A trigger that would start itself again, directly or through others, is a 409 `trigger_cycle` naming the chain.
+         *
+         *     **Auth:** Any API key of the tenant.
+         *
+         *     Summarise every audit report:
+         *
+         *     ```sh
+         *     curl -X POST $BASE/v1/triggers -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"on": {"artifact_type": "ai_readiness.audit_report"}, "start": {"agent": "ai-readiness", "task_type": "ai_readiness.gap_summary"}, "input_map": {"report_artifact_id": "$.artifact.artifact_id"}}'
+         *     ```
+         */
+        post: operations["createTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/triggers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a trigger
+         * @description **Auth:** Any API key of the tenant.
+         */
+        get: operations["getTrigger"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a trigger; the tasks it started stay
+         * @description **Auth:** Any API key of the tenant.
+         */
+        delete: operations["deleteTrigger"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1432,7 +1880,15 @@ export interface components {
             tenant_id: string;
             title: string | null;
             trigger: {
+                /** @description A channel rule: the channel of the message */
+                channel?: string;
+                /** @description An event trigger: that artifact */
+                source_artifact_id?: string;
+                /** @description The schedule, trigger, channel rule or rerun task that started it */
                 source_id: string | null;
+                /** @description An event trigger: the task whose artifact started it */
+                source_task_id?: string;
+                /** @description `api`, `dashboard`, `schedule`, `event`, `channel` or `rerun` */
                 type: string;
             };
             type: string | null;
@@ -1675,7 +2131,15 @@ export interface components {
             tenant_id: string;
             title: string | null;
             trigger: {
+                /** @description A channel rule: the channel of the message */
+                channel?: string;
+                /** @description An event trigger: that artifact */
+                source_artifact_id?: string;
+                /** @description The schedule, trigger, channel rule or rerun task that started it */
                 source_id: string | null;
+                /** @description An event trigger: the task whose artifact started it */
+                source_task_id?: string;
+                /** @description `api`, `dashboard`, `schedule`, `event`, `channel` or `rerun` */
                 type: string;
             };
             type: string | null;
@@ -1739,7 +2203,15 @@ export interface components {
             tenant_id: string;
             title: string | null;
             trigger: {
+                /** @description A channel rule: the channel of the message */
+                channel?: string;
+                /** @description An event trigger: that artifact */
+                source_artifact_id?: string;
+                /** @description The schedule, trigger, channel rule or rerun task that started it */
                 source_id: string | null;
+                /** @description An event trigger: the task whose artifact started it */
+                source_task_id?: string;
+                /** @description `api`, `dashboard`, `schedule`, `event`, `channel` or `rerun` */
                 type: string;
             };
             type: string | null;
@@ -4063,6 +4535,626 @@ export interface operations {
             };
         };
     };
+    listChannelRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channel_rules: {
+                            /** @enum {string} */
+                            channel: "email" | "chat";
+                            created_at: string;
+                            match: {
+                                from?: string;
+                                subject?: string;
+                                text?: string;
+                            };
+                            rule_id: string;
+                            start: {
+                                agent: string;
+                                input_template: {
+                                    [key: string]: unknown;
+                                } | null;
+                                task_type: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChannelRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "email" | "chat";
+                    /** @default {} */
+                    match?: {
+                        from?: string;
+                        subject?: string;
+                        text?: string;
+                    };
+                    start: {
+                        agent: string;
+                        input_template?: {
+                            [key: string]: unknown;
+                        };
+                        task_type?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The rule */
+            201: {
+                headers: {
+                    /** @description The rule's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "email" | "chat";
+                        created_at: string;
+                        match: {
+                            from?: string;
+                            subject?: string;
+                            text?: string;
+                        };
+                        rule_id: string;
+                        start: {
+                            agent: string;
+                            input_template: {
+                                [key: string]: unknown;
+                            } | null;
+                            task_type: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChannelRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A channel rule ID (rule_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "email" | "chat";
+                        created_at: string;
+                        match: {
+                            from?: string;
+                            subject?: string;
+                            text?: string;
+                        };
+                        rule_id: string;
+                        start: {
+                            agent: string;
+                            input_template: {
+                                [key: string]: unknown;
+                            } | null;
+                            task_type: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteChannelRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A channel rule ID (rule_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        deleted: true;
+                        rule_id: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every configured channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            channel: string;
+                            secret_last4: string;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setChannelSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel: `email` or `chat` */
+                channel: "email" | "chat";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    secret: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channel: string;
+                        secret_last4: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChannelMessages: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The channel: `email` or `chat` */
+                channel: "email" | "chat";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: {
+                            attachments: string[];
+                            channel: string;
+                            created_at: string;
+                            from: string;
+                            matched: boolean;
+                            message_id: string;
+                            subject: string | null;
+                            tasks: {
+                                rule_id: string;
+                                task_id: string;
+                            }[];
+                            text: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveChannelMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel: `email` or `chat` */
+                channel: "email" | "chat";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    attachments?: {
+                        content_base64?: string;
+                        mime_type?: string;
+                        name: string;
+                        /** Format: uri */
+                        url?: string;
+                    }[];
+                    from: string;
+                    subject?: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The stored message and the tasks it started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: string[];
+                        channel: string;
+                        matched: boolean;
+                        message_id: string;
+                        tasks: {
+                            rule_id: string;
+                            task_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listEvents: {
         parameters: {
             query?: {
@@ -4141,7 +5233,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description The Event, as JSON */
+                        data: string;
+                        /** @description The event's type, e.g. task.completed */
+                        event: string;
+                        /** @description The event's seq (what Last-Event-ID resumes from) */
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request: `errors[]` names each offending field */
@@ -4208,7 +5308,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description The Event, as JSON */
+                        data: string;
+                        /** @description The event's type, e.g. task.completed */
+                        event: string;
+                        /** @description The event's seq (what Last-Event-ID resumes from) */
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description Invalid request: `errors[]` names each offending field */
@@ -4671,6 +5779,1294 @@ export interface operations {
             };
         };
     };
+    listSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every schedule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        schedules: {
+                            agent: string;
+                            catchup_window_seconds: number | null;
+                            created_at: string;
+                            cron: string | null;
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            interval_seconds: number | null;
+                            jitter_seconds: number | null;
+                            links: {
+                                temporal_ui: string;
+                            };
+                            next_runs: string[];
+                            /** @enum {string} */
+                            overlap: "skip" | "buffer_one" | "allow_all";
+                            paused: boolean;
+                            recent_tasks: {
+                                created_at: string;
+                                status: string;
+                                task_id: string;
+                            }[];
+                            schedule_id: string;
+                            task_type: string;
+                            timezone: string;
+                            title: string | null;
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agent: string;
+                    catchup_window_seconds?: number;
+                    cron?: string;
+                    /** @default {} */
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    interval_seconds?: number;
+                    jitter_seconds?: number;
+                    /** @enum {string} */
+                    overlap?: "skip" | "buffer_one" | "allow_all";
+                    /** @default false */
+                    paused?: boolean;
+                    task_type?: string;
+                    timezone?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The schedule */
+            201: {
+                headers: {
+                    /** @description The schedule's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: string;
+                        catchup_window_seconds: number | null;
+                        created_at: string;
+                        cron: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        interval_seconds: number | null;
+                        jitter_seconds: number | null;
+                        links: {
+                            temporal_ui: string;
+                        };
+                        next_runs: string[];
+                        /** @enum {string} */
+                        overlap: "skip" | "buffer_one" | "allow_all";
+                        paused: boolean;
+                        recent_tasks: {
+                            created_at: string;
+                            status: string;
+                            task_id: string;
+                        }[];
+                        schedule_id: string;
+                        task_type: string;
+                        timezone: string;
+                        title: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule ID (sch_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule, with its next runs and recent tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: string;
+                        catchup_window_seconds: number | null;
+                        created_at: string;
+                        cron: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        interval_seconds: number | null;
+                        jitter_seconds: number | null;
+                        links: {
+                            temporal_ui: string;
+                        };
+                        next_runs: string[];
+                        /** @enum {string} */
+                        overlap: "skip" | "buffer_one" | "allow_all";
+                        paused: boolean;
+                        recent_tasks: {
+                            created_at: string;
+                            status: string;
+                            task_id: string;
+                        }[];
+                        schedule_id: string;
+                        task_type: string;
+                        timezone: string;
+                        title: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule ID (sch_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        deleted: true;
+                        schedule_id: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule ID (sch_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    catchup_window_seconds?: number;
+                    cron?: string;
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    interval_seconds?: number;
+                    jitter_seconds?: number;
+                    /** @enum {string} */
+                    overlap?: "skip" | "buffer_one" | "allow_all";
+                    paused?: boolean;
+                    timezone?: string;
+                    title?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The schedule, with its next runs and recent tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: string;
+                        catchup_window_seconds: number | null;
+                        created_at: string;
+                        cron: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        interval_seconds: number | null;
+                        jitter_seconds: number | null;
+                        links: {
+                            temporal_ui: string;
+                        };
+                        next_runs: string[];
+                        /** @enum {string} */
+                        overlap: "skip" | "buffer_one" | "allow_all";
+                        paused: boolean;
+                        recent_tasks: {
+                            created_at: string;
+                            status: string;
+                            task_id: string;
+                        }[];
+                        schedule_id: string;
+                        task_type: string;
+                        timezone: string;
+                        title: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pauseSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule ID (sch_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule, with its next runs and recent tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: string;
+                        catchup_window_seconds: number | null;
+                        created_at: string;
+                        cron: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        interval_seconds: number | null;
+                        jitter_seconds: number | null;
+                        links: {
+                            temporal_ui: string;
+                        };
+                        next_runs: string[];
+                        /** @enum {string} */
+                        overlap: "skip" | "buffer_one" | "allow_all";
+                        paused: boolean;
+                        recent_tasks: {
+                            created_at: string;
+                            status: string;
+                            task_id: string;
+                        }[];
+                        schedule_id: string;
+                        task_type: string;
+                        timezone: string;
+                        title: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    triggerSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule ID (sch_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule, with its next runs and recent tasks */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: string;
+                        catchup_window_seconds: number | null;
+                        created_at: string;
+                        cron: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        interval_seconds: number | null;
+                        jitter_seconds: number | null;
+                        links: {
+                            temporal_ui: string;
+                        };
+                        next_runs: string[];
+                        /** @enum {string} */
+                        overlap: "skip" | "buffer_one" | "allow_all";
+                        paused: boolean;
+                        recent_tasks: {
+                            created_at: string;
+                            status: string;
+                            task_id: string;
+                        }[];
+                        schedule_id: string;
+                        task_type: string;
+                        timezone: string;
+                        title: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unpauseSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule ID (sch_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule, with its next runs and recent tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: string;
+                        catchup_window_seconds: number | null;
+                        created_at: string;
+                        cron: string | null;
+                        input: {
+                            [key: string]: unknown;
+                        };
+                        interval_seconds: number | null;
+                        jitter_seconds: number | null;
+                        links: {
+                            temporal_ui: string;
+                        };
+                        next_runs: string[];
+                        /** @enum {string} */
+                        overlap: "skip" | "buffer_one" | "allow_all";
+                        paused: boolean;
+                        recent_tasks: {
+                            created_at: string;
+                            status: string;
+                            task_id: string;
+                        }[];
+                        schedule_id: string;
+                        task_type: string;
+                        timezone: string;
+                        title: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        next_cursor: string | null;
+                        sessions: {
+                            closed_at: string | null;
+                            created_at: string;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            session_id: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            title: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The session */
+            201: {
+                headers: {
+                    /** @description The session's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        closed_at: string | null;
+                        created_at: string;
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        session_id: string;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        title: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A session ID (ses_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session, its tasks (as `GET /v1/tasks` lists them) and its messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        closed_at: string | null;
+                        created_at: string;
+                        messages: {
+                            answered_task_id: string | null;
+                            created_at: string;
+                            from: string | null;
+                            message_id: string;
+                            session_id: string;
+                            text: string;
+                        }[];
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        session_id: string;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        tasks: components["schemas"]["TaskListItem"][];
+                        title: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A session ID (ses_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        closed_at: string | null;
+                        created_at: string;
+                        metadata: {
+                            [key: string]: unknown;
+                        };
+                        session_id: string;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        title: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSessionMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A session ID (ses_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from?: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The message */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        answered_task_id: string | null;
+                        created_at: string;
+                        from: string | null;
+                        message_id: string;
+                        session_id: string;
+                        text: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal is unreachable or no worker answered in time; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTasks: {
         parameters: {
             query?: {
@@ -4777,6 +7173,10 @@ export interface operations {
                     skills?: string[];
                     task_type?: string;
                     title?: string;
+                    trigger?: {
+                        /** @enum {string} */
+                        type: "dashboard";
+                    };
                     type?: string;
                 };
             };
@@ -4813,6 +7213,15 @@ export interface operations {
             };
             /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5587,6 +7996,109 @@ export interface operations {
             };
         };
     };
+    rerunTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A task ID (task_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The new task */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     stopTask: {
         parameters: {
             query?: never;
@@ -5761,6 +8273,334 @@ export interface operations {
             };
             /** @description The body is of a type this route does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTriggers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every trigger */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        triggers: {
+                            created_at: string;
+                            input_map: {
+                                [key: string]: string;
+                            };
+                            on: {
+                                agent: string | null;
+                                artifact_type: string;
+                            };
+                            start: {
+                                agent: string;
+                                input: {
+                                    [key: string]: unknown;
+                                };
+                                task_type: string;
+                            };
+                            trigger_id: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    input_map?: {
+                        [key: string]: string;
+                    };
+                    on: {
+                        agent?: string;
+                        artifact_type: string;
+                    };
+                    start: {
+                        agent: string;
+                        /** @default {} */
+                        input?: {
+                            [key: string]: unknown;
+                        };
+                        task_type?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The trigger */
+            201: {
+                headers: {
+                    /** @description The trigger's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created_at: string;
+                        input_map: {
+                            [key: string]: string;
+                        };
+                        on: {
+                            agent: string | null;
+                            artifact_type: string;
+                        };
+                        start: {
+                            agent: string;
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            task_type: string;
+                        };
+                        trigger_id: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state; `current_status` says what it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is of a type this route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A trigger ID (trg_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trigger */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created_at: string;
+                        input_map: {
+                            [key: string]: string;
+                        };
+                        on: {
+                            agent: string | null;
+                            artifact_type: string;
+                        };
+                        start: {
+                            agent: string;
+                            input: {
+                                [key: string]: unknown;
+                            };
+                            task_type: string;
+                        };
+                        trigger_id: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A trigger ID (trg_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        deleted: true;
+                        trigger_id: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a member key where an admin key is needed, an approver key anywhere but reads and approval decisions, or a signed URL that is invalid or expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

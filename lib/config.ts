@@ -89,6 +89,8 @@ const envSchema = z.object({
   TENANT_MAX_RUNNING_TASKS: count(100),
   TENANT_MAX_STORAGE_BYTES: bytes(100 * 1024 * MIB),
   SSE_MAX_CONNECTIONS_PER_KEY: count(100),
+  // How many event-triggered tasks may follow one another; a deeper chain ends in a failed task.
+  TRIGGER_MAX_DEPTH: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(100).default(5)),
   RETENTION_INTERVAL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(60_000).default(3_600_000)),
   ARTIFACT_URL_TTL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(7 * 86_400).default(900)),
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, hostname: /./ }).optional()),

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { ulid } from './ulid';
 
-export type IdPrefix = 'task' | 'evt' | 'art' | 'ten' | 'key' | 'exec' | 'apr' | 'whk' | 'dlv' | 'msg' | 'file' | 'step' | 'agt';
+export type IdPrefix = 'task' | 'evt' | 'art' | 'ten' | 'key' | 'exec' | 'apr' | 'whk' | 'dlv' | 'msg' | 'file' | 'step' | 'agt' | 'sch' | 'trg' | 'ses' | 'rule' | 'chm';
 
 /** What an uploaded file's ID looks like (`file_` + a ULID): how task inputs are searched for references. */
 export const FILE_ID_PATTERN = /^file_[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -61,5 +61,17 @@ export const eventBody = z
 export const eventPage = z.object({ events: z.array(eventBody), next_cursor: z.string().nullable() });
 
 /** The stream itself: `id:` the seq, `event:` the type, `data:` an Event; `: keep-alive` comments. */
-export const eventStreamText = z.string().meta({ description: 'Server-Sent Events: `id:` the seq, `event:` the type, `data:` an Event as JSON' });
+/**
+ * One Server-Sent Event of the stream (OpenAPI 3.1 describes an event stream by its events, as
+ * their fields: `id:` the seq, `event:` the type, `data:` an Event as JSON). Comments (`: …`) are
+ * not events.
+ */
+export const eventStreamText = z
+  .object({
+    id: z.string().optional().meta({ description: "The event's seq (what Last-Event-ID resumes from)" }),
+    event: z.string().meta({ description: "The event's type, e.g. task.completed" }),
+    data: z.string().meta({ description: 'The Event, as JSON' }),
+    retry: z.number().int().optional(),
+  })
+  .meta({ description: 'One Server-Sent Event: `id:` the seq, `event:` the type, `data:` an Event as JSON' });
 export type StreamEventsFilters = z.output<typeof streamEventsFilters>;

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 
 /**
  * Who may call a route: nobody in particular (`none`), the holder of a signed URL (`signed`),
- * any API key of the tenant (`key`), an admin key (`admin`), an admin key of the operator
- * tenant (`operator`), or a registered agent with its execution's callback token as the bearer
- * token, not an API key (`callback`: the resource's router checks the token, see `routerFrom`).
+ * any API key of the tenant (`key`), any API key or a relay signing the body with its channel's
+ * secret (`key_or_relay`: the route's own middleware checks either), an admin key (`admin`), an
+ * admin key of the operator tenant (`operator`), or a registered agent with its execution's
+ * callback token as the bearer token, not an API key (`callback`: the resource's router checks
+ * the token, see `routerFrom`).
  */
-export type RouteAuth = 'none' | 'signed' | 'key' | 'admin' | 'operator' | 'callback';
+export type RouteAuth = 'none' | 'signed' | 'key' | 'key_or_relay' | 'admin' | 'operator' | 'callback';
 
 export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

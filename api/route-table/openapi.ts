@@ -22,6 +22,8 @@ const AUTH_NOTES: Record<RouteAuth, string> = {
   none: 'No authentication.',
   signed: 'No API key: the signature in the URL is the authorization.',
   key: 'Any API key of the tenant.',
+  key_or_relay:
+    "Any API key of the tenant, or a relay's signature instead: `X-Taskwright-Signature: sha256=<hex HMAC-SHA256 of the raw body with the channel's secret>` and the tenant's ID in `X-Taskwright-Tenant`.",
   admin: 'An admin API key.',
   operator: "An admin API key of the operator tenant (the dev key's tenant).",
   callback: "No API key: the execution's callback token (`callback_token` in the dispatch to the registered agent) as the bearer token, valid while that execution runs.",
@@ -40,11 +42,12 @@ function impliedProblems(route: RouteDeclaration): ProblemStatus[] {
   const implied: ProblemStatus[] = [];
   if (route.params || route.query || route.body) implied.push(400);
   // Key-holders' calls are rate limited (and so are failed authentications).
-  if (route.auth === 'key' || route.auth === 'admin' || route.auth === 'operator') implied.push(401, 429);
+  if (route.auth === 'key' || route.auth === 'key_or_relay' || route.auth === 'admin' || route.auth === 'operator') implied.push(401, 429);
   // A callback token that is missing, wrong, or of an execution that ended.
   if (route.auth === 'callback') implied.push(401);
   // An approver key may only read, and decide approvals.
-  if (route.auth === 'admin' || route.auth === 'operator' || route.auth === 'signed' || (route.auth === 'key' && route.method !== 'get')) implied.push(403);
+  const keyHolders = route.auth === 'key' || route.auth === 'key_or_relay';
+  if (route.auth === 'admin' || route.auth === 'operator' || route.auth === 'signed' || (keyHolders && route.method !== 'get')) implied.push(403);
   if (route.body && 'schema' in route.body) implied.push(413, 415);
   return implied;
 }
@@ -123,6 +126,13 @@ export function openApiDocument(table: Record<string, RouteDeclaration>, info: D
     description:
       "A registered agent's callback token for one execution (`callback_token` in the dispatch), not an API key: `Authorization: Bearer <callback_token>`. It opens only that execution's callbacks, and only while the execution runs.",
   });
+  const relay = registry.registerComponent('securitySchemes', 'relaySignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Taskwright-Signature',
+    description:
+      "Inbound channel messages only: `sha256=<hex HMAC-SHA256 of the raw body>` keyed with the channel's secret (`PUT /v1/channels/{channel}`), the tenant's ID in `X-Taskwright-Tenant`",
+  });
   for (const [operationId, route] of Object.entries(table)) {
     const authenticated = route.auth === 'key' || route.auth === 'admin' || route.auth === 'operator';
     registry.registerPath({
@@ -132,7 +142,15 @@ export function openApiDocument(table: Record<string, RouteDeclaration>, info: D
       tags: [route.tag],
       summary: route.summary,
       description: describe(route),
-      security: authenticated ? [{ [bearer.name]: [] }] : route.auth === 'callback' ? [{ [callbackToken.name]: [] }] : [],
+      // key_or_relay: either requirement is enough.
+      security:
+        route.auth === 'key_or_relay'
+          ? [{ [bearer.name]: [] }, { [relay.name]: [] }]
+          : authenticated
+            ? [{ [bearer.name]: [] }]
+            : route.auth === 'callback'
+              ? [{ [callbackToken.name]: [] }]
+              : [],
       ...(route.examples && { 'x-codeSamples': route.examples.map((example) => ({ lang: 'Shell', label: example.summary, source: example.curl })) }),
       request: {
         params: route.params,

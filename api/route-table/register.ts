@@ -65,6 +65,8 @@ export function routerFrom<Routes extends Record<string, RouteDeclaration>>(
 
 function authorize(auth: RouteAuth, req: Request): void {
   if (auth === 'key') principalOf(req);
+  // The route's `before` middleware authenticated the key or verified the relay's signature.
+  if (auth === 'key_or_relay' && !req.principal && req.relayTenantId === undefined) throw new Error('A key_or_relay route was reached without authenticating its caller');
   if (auth === 'admin') requireAdmin(req);
   if (auth === 'operator' && !requireAdmin(req).operator) throw new HttpProblem(403, 'forbidden', 'This action needs an admin key of the operator tenant.');
 }

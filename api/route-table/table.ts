@@ -3,6 +3,8 @@ import { agentRoutes } from '../agents/routes';
 import { apiKeyRoutes } from '../api-keys/routes';
 import { approvalRoutes } from '../approvals/routes';
 import { artifactRoutes } from '../artifacts/routes';
+import { channelRuleRoutes } from '../channel-rules/routes';
+import { channelMessageRoutes, channelRoutes } from '../channels/routes';
 import { downloadRoutes } from '../downloads/routes';
 import { eventRoutes } from '../events/routes';
 import { fileRoutes } from '../files/routes';
@@ -10,8 +12,11 @@ import { healthRoutes } from '../health/routes';
 import { metricsRoutes } from '../metrics/routes';
 import { openApiRoutes } from '../openapi/routes';
 import { retentionRoutes } from '../retention/routes';
+import { scheduleRoutes } from '../schedules/routes';
+import { sessionRoutes } from '../sessions/routes';
 import { taskRoutes } from '../tasks/routes';
 import { tenantRoutes } from '../tenants/routes';
+import { triggerRoutes } from '../triggers/routes';
 import { webhookRoutes } from '../webhooks/routes';
 import type { RouteDeclaration } from './declare';
 
@@ -31,6 +36,12 @@ const RESOURCES: Record<string, RouteDeclaration>[] = [
   apiKeyRoutes,
   tenantRoutes,
   webhookRoutes,
+  scheduleRoutes,
+  sessionRoutes,
+  triggerRoutes,
+  channelMessageRoutes,
+  channelRoutes,
+  channelRuleRoutes,
 ];
 
 /**

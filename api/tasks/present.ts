@@ -121,12 +121,23 @@ export function presentTask(
     // The audit trail is read from the event log, so it can never disagree with it.
     ...(related.auditEvents && { activities: related.auditEvents.map(presentActivity) }),
     executions: task.executions as unknown as Execution[],
-    trigger: { type: task.triggerType, source_id: task.triggerSource },
+    trigger: presentTrigger(task),
     links: { temporal_ui: related.temporalUiUrl },
     created_at: task.createdAt.toISOString(),
     updated_at: task.updatedAt.toISOString(),
     started_at: iso(task.startedAt),
     completed_at: iso(task.completedAt),
+  };
+}
+
+/** `{type, source_id}`, plus the source task and artifact of an event trigger and the channel of a channel rule. */
+function presentTrigger(task: TaskRow) {
+  return {
+    type: task.triggerType,
+    source_id: task.triggerSource,
+    ...(task.triggerTaskId !== null && { source_task_id: task.triggerTaskId }),
+    ...(task.triggerArtifactId !== null && { source_artifact_id: task.triggerArtifactId }),
+    ...(task.triggerChannel !== null && { channel: task.triggerChannel }),
   };
 }
 

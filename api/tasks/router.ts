@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
-import { appendTaskEvents } from '../../lib/db/task-events';
+import { type NewTask, QueuedTaskLimitReached, insertTask } from '../../lib/db/task-creation';
 import { newId } from '../../lib/ids';
 import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import type { TaskStarter } from '../../lib/temporal/task-starter';
@@ -14,7 +14,8 @@ import { type TaskStatus, isTerminal } from '../../workflows/model';
 import { presentArtifact } from '../artifacts/present';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf, requireAdmin } from '../middleware/auth';
-import { HttpProblem, invalidRequest, notFound, zodProblems } from '../problem';
+import { HttpProblem, invalidRequest, notFound } from '../problem';
+import { requireOpenSession } from '../sessions/open-session';
 import { temporalUnavailable } from '../temporal-errors';
 import { type RouteHandlers, routerFrom } from '../route-table/register';
 import { illegalTransition, isWorkflowNotFound, onTaskWorkflow, sendTaskCommand } from './commands';
@@ -22,8 +23,9 @@ import { updateTaskDetails } from './details';
 import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
 import { type TaskRow, findTaskRecord, loadTaskListItems } from './present';
+import { resolveTaskType } from './task-type';
 import { taskRoutes } from './routes';
-import { type CreateTaskBody, DEFAULT_PAGE_SIZE, idempotencyKey } from './schemas';
+import { DEFAULT_PAGE_SIZE, idempotencyKey } from './schemas';
 
 export interface TasksRouterDependencies {
   db: Database;
@@ -59,22 +61,26 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
 
   const currentStatus = (task: TaskRow) => async () => (await loadTask(task.tenantId, task.id)).status;
 
-  /** Resolves the agent and task type from the manifest and validates `input` against it. */
-  async function resolveTaskType(tenantId: string, body: CreateTaskBody) {
-    const agent = await agents.find(tenantId, body.agent);
-    if (!agent) {
-      const valid = (await agents.list(tenantId)).map((known) => known.slug).join(', ');
-      throw invalidRequest([{ field: 'agent', in: 'body', message: `Unknown agent "${body.agent}"; valid agents: ${valid}` }]);
+  /**
+   * Creates a task of the tenant in one transaction (in its session, which must be open) and
+   * answers its ID; a tenant with TENANT_MAX_QUEUED_TASKS tasks queued is a 429.
+   */
+  async function createTask(tenantId: string, task: Omit<NewTask, 'id' | 'tenantId' | 'taskQueue'>): Promise<string> {
+    const id = newId('task');
+    try {
+      await db.$transaction(async (tx) => {
+        if (task.sessionId) await requireOpenSession(tx, tenantId, task.sessionId);
+        await insertTask(tx, { ...task, id, tenantId, taskQueue: config.TASK_QUEUE }, { maxQueued: config.TENANT_MAX_QUEUED_TASKS });
+      });
+    } catch (error) {
+      if (error instanceof QueuedTaskLimitReached) {
+        throw new HttpProblem(429, 'too_many_queued_tasks', `This tenant has ${error.queued} tasks queued, its limit; retry once some have started.`, { limit: error.limit }, {
+          'Retry-After': String(QUEUED_RETRY_AFTER_SECONDS),
+        });
+      }
+      throw error;
     }
-    const taskTypeName = body.task_type ?? agent.defaultTaskType;
-    const taskType = agent.taskTypes[taskTypeName];
-    if (!taskType) {
-      const valid = Object.keys(agent.taskTypes).join(', ');
-      throw invalidRequest([{ field: 'task_type', in: 'body', message: `Agent ${agent.slug} has no task type "${taskTypeName}"; valid task types: ${valid}` }]);
-    }
-    const input = taskType.input.safeParse(body.input);
-    if (!input.success) throw invalidRequest(zodProblems(input.error, 'body', ['input']));
-    return { agent, taskTypeName, input: input.data };
+    return id;
   }
 
   async function loadInOrder(ids: string[]): Promise<TaskRow[]> {
@@ -100,7 +106,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       if (body.owner_email !== undefined && body.owner_email !== userEmail && principal.role !== 'admin') {
         throw new HttpProblem(403, 'forbidden', 'Only an admin API key may make someone else the owner of a task.', { field: 'owner_email' });
       }
-      const { agent, taskTypeName, input } = await resolveTaskType(tenantId, body);
+      const { agent, taskTypeName, input } = await resolveTaskType(agents, tenantId, body);
       const key = req.get('idempotency-key');
       if (key !== undefined && !idempotencyKey.safeParse(key).success) {
         throw invalidRequest([{ field: 'Idempotency-Key', in: 'header', message: 'Expected 1 to 255 printable ASCII characters without spaces' }]);
@@ -119,41 +125,27 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       }
 
       await resolveFileReferences(db, tenantId, { input });
-      // Queued tasks wait for a slot (TENANT_MAX_RUNNING_TASKS); how many may wait is bounded too.
-      const queued = await db.task.count({ where: { tenantId, status: 'queued' } });
-      if (queued >= config.TENANT_MAX_QUEUED_TASKS) {
-        throw new HttpProblem(429, 'too_many_queued_tasks', `This tenant has ${queued} tasks queued, its limit; retry once some have started.`, { limit: config.TENANT_MAX_QUEUED_TASKS }, {
-          'Retry-After': String(QUEUED_RETRY_AFTER_SECONDS),
-        });
-      }
-      const taskId = newId('task');
-      const status: TaskStatus = body.defer ? 'pending' : 'queued';
+      // Queued tasks wait for a slot (TENANT_MAX_RUNNING_TASKS); how many may wait is bounded too
+      // (createTask checks, as every way of creating a task does).
+      let taskId: string;
       try {
-        await db.$transaction(async (tx) => {
-          const created = await tx.task.create({
-            data: {
-              id: taskId,
-              tenantId,
-              agent: agent.slug,
-              taskType: taskTypeName,
-              input: input as Prisma.InputJsonObject,
-              status,
-              priority: body.priority,
-              sessionId: body.session_id,
-              title: body.title,
-              description: body.description,
-              type: body.type,
-              skills: body.skills,
-              ownerEmail: body.owner_email ?? userEmail,
-              assignedUsers: body.assigned_users,
-              followers: body.followers,
-              idempotencyKey: key,
-              requestHash,
-            },
-          });
-          const data = { task_id: taskId, agent: agent.slug, task_type: taskTypeName, from: null, to: status };
-          await appendTaskEvents(tx, { taskId, tenantId, agent: agent.slug }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
-          await tx.taskStart.create({ data: { taskId, taskQueue: config.TASK_QUEUE } });
+        taskId = await createTask(tenantId, {
+          agent: agent.slug,
+          taskType: taskTypeName,
+          input: input as Prisma.InputJsonObject,
+          deferred: body.defer,
+          priority: body.priority,
+          sessionId: body.session_id,
+          title: body.title,
+          description: body.description,
+          type: body.type,
+          skills: body.skills,
+          ownerEmail: body.owner_email ?? userEmail,
+          assignedUsers: body.assigned_users,
+          followers: body.followers,
+          idempotencyKey: key,
+          requestHash,
+          trigger: { type: body.trigger?.type ?? 'api' },
         });
       } catch (error) {
         // Two requests raced with one Idempotency-Key: the loser answers with the winner's task.
@@ -302,6 +294,29 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const record = await presentCurrent(tenantId, task.id);
       await requestCancellation(task);
       res.status(202).json({ ...record, cancel_requested: true });
+    },
+    async rerunTask(req, res, { params, body }) {
+      const { tenantId, userEmail } = principalOf(req);
+      const source = await loadTask(tenantId, params.id);
+      const { agent, taskTypeName, input } = await resolveTaskType(agents, source.tenantId, { agent: source.agent, task_type: source.taskType, input: body.input ?? source.input });
+      await resolveFileReferences(db, tenantId, { input });
+      const taskId = await createTask(tenantId, {
+        agent: agent.slug,
+        taskType: taskTypeName,
+        input: input as Prisma.InputJsonObject,
+        priority: source.priority,
+        sessionId: source.sessionId,
+        title: source.title,
+        description: source.description,
+        type: source.type,
+        skills: source.skills,
+        ownerEmail: userEmail ?? source.ownerEmail,
+        assignedUsers: source.assignedUsers,
+        followers: source.followers,
+        trigger: { type: 'rerun', sourceId: source.id },
+      });
+      starter.wake();
+      res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(tenantId, taskId));
     },
   };
 

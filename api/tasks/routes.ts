@@ -8,6 +8,7 @@ import {
   getTaskQuery,
   listTasksQuery,
   processBody,
+  rerunBody,
   taskDeleted,
   taskIdParams,
   taskList,
@@ -31,7 +32,7 @@ export const taskRoutes = defineRoutes({
       'Starts the agent on the task (202, `queued`), or keeps it `pending` until `process` with `"defer": true` (the default for an AGNT-shaped create with `assistant`). `agent`, `agent_id` and `assistant` all name the agent. With an `Idempotency-Key` header, the same key and body answer the same task; another body is a 409.',
     body: { schema: createTaskBody },
     responses: { 202: { ...task, description: 'The created (or, with an Idempotency-Key, replayed) task', headers: { 'Idempotent-Replayed': '`true` when this answers an earlier request with the same Idempotency-Key' } } },
-    problems: [400, 401, 409, 413, 415],
+    problems: [400, 401, 404, 409, 413, 415],
     examples: [
       {
         summary: 'Tasks & Artifacts (seed 000): agent_id',
@@ -194,5 +195,25 @@ export const taskRoutes = defineRoutes({
     responses: { 202: { description: 'Cancellation requested', schema: cancelledTaskRecord } },
     problems: [401, 404, 409, 503],
     examples: [{ summary: 'Tasks & Artifacts (seed 000)', curl: 'curl -X POST $BASE/v1/tasks/task_…/cancel -H "Authorization: Bearer $KEY"' }],
+  },
+  rerunTask: {
+    method: 'post',
+    path: '/v1/tasks/:id/rerun',
+    auth: 'key',
+    tag,
+    summary: 'Run a task again as a new task',
+    description:
+      'A new task of the same agent and task type, in the same session, with the same input unless `input` gives another (validated like a create); its `trigger` is `{type: "rerun", source_id}`. A closed session is a 409; a tenant at TENANT_MAX_QUEUED_TASKS a 429.',
+    params: taskIdParams,
+    body: { schema: rerunBody },
+    responses: { 202: { description: 'The new task', schema: taskRecord } },
+    problems: [400, 401, 404, 409, 413, 415, 429],
+    examples: [
+      {
+        summary: 'With another input',
+        curl: `curl -X POST $BASE/v1/tasks/task_…/rerun -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" -d '{"input": {"message": "again"}}'`,
+        body: { input: { message: 'again' } },
+      },
+    ],
   },
 });

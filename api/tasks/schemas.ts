@@ -35,6 +35,8 @@ export const createTaskBody = z
     assigned_users: emails.optional(),
     assignedUsers: emails.optional(),
     followers: emails.default([]),
+    // Only the dashboard's "Run task" says where it came from; every other create is `api`.
+    trigger: z.strictObject({ type: z.literal('dashboard', { error: 'Only "dashboard" may be given; other triggers are set by the server' }) }).optional(),
   })
   .transform((body, ctx) => {
     const named = [...new Set([body.agent, body.agent_id, body.assistant].filter((name) => name !== undefined))];
@@ -109,6 +111,11 @@ const taskFile = z
   })
   // The refinement above guarantees one of the two shapes.
   .transform((file) => (file.file_id !== undefined ? { file_id: file.file_id } : { name: file.name!, url: file.url!, mime_type: file.mime_type }));
+
+/** POST /v1/tasks/:id/rerun: the same agent and task type, with the same input unless another is given. */
+export const rerunBody = z.strictObject({
+  input: z.record(z.string(), z.unknown()).optional(),
+});
 
 export const processBody = z.strictObject({
   message: z.string().min(1).max(20_000).optional(),
@@ -218,7 +225,13 @@ export const taskListItem = z
     output: json,
     artifacts: z.array(z.object({ artifact_id: z.string(), type: z.string(), created_at: timestamp })),
     executions: z.array(execution),
-    trigger: z.object({ type: z.string(), source_id: z.string().nullable() }),
+    trigger: z.object({
+      type: z.string().meta({ description: '`api`, `dashboard`, `schedule`, `event`, `channel` or `rerun`' }),
+      source_id: z.string().nullable().meta({ description: 'The schedule, trigger, channel rule or rerun task that started it' }),
+      source_task_id: z.string().optional().meta({ description: 'An event trigger: the task whose artifact started it' }),
+      source_artifact_id: z.string().optional().meta({ description: 'An event trigger: that artifact' }),
+      channel: z.string().optional().meta({ description: 'A channel rule: the channel of the message' }),
+    }),
     links: z.object({ temporal_ui: z.string() }),
     created_at: timestamp,
     updated_at: timestamp,

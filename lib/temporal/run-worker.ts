@@ -53,7 +53,9 @@ export async function runWorker(config: Config, logger: Logger, db: Database, fe
     outbound: outboundFetcherFor(config),
     mail: openMailTransport(config, db),
     webhookDelivery,
+    triggerMaxDepth: config.TRIGGER_MAX_DEPTH,
     storageQuotaBytes: config.TENANT_MAX_STORAGE_BYTES,
+    maxQueuedTasks: config.TENANT_MAX_QUEUED_TASKS,
     shutdownGraceTimeMs: config.SHUTDOWN_GRACE_MS,
   });
   const client = new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE });

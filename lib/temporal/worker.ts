@@ -21,8 +21,12 @@ export interface TaskWorkerOptions {
   /** What agents fetch URLs through (the outbound URL policy, size cap, timeout). */
   outbound: OutboundFetcher;
   webhookDelivery: WebhookDeliveryOptions;
+  /** TRIGGER_MAX_DEPTH (the activities' default when omitted). */
+  triggerMaxDepth?: number;
   /** What a tenant's artifacts and files may take in the store together. */
   storageQuotaBytes: number;
+  /** TENANT_MAX_QUEUED_TASKS, for the tasks schedules and triggers start. */
+  maxQueuedTasks: number;
   /** A prebuilt bundle (tests build one per run); otherwise workflows/ is bundled at start. */
   workflowBundlePath?: string;
   shutdownGraceTimeMs?: number;

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createTriggerFiring } from '../../activities/fire-triggers';
 import { createRecordTransition } from '../../activities/record-transition';
+import { builtInAgents } from '../../agents/registry';
+import { loadConfig } from '../../lib/config';
 import { type Database, createDatabase } from '../../lib/db/client';
 import { sequenceEvents } from '../../lib/db/task-events';
 import { createLocalContentStore } from '../../lib/storage/local-content-store';
@@ -10,6 +13,7 @@ import { testEnvironment } from '../support/globals';
 import { seedQueuedTask } from '../support/tenants';
 
 let db: Database;
+const fireTriggers = createTriggerFiring({ agents: builtInAgents, limits: { maxQueued: loadConfig({}).TENANT_MAX_QUEUED_TASKS } });
 const storage = createLocalContentStore(fs.mkdtempSync(path.join(os.tmpdir(), 'taskwright-artifacts-')));
 beforeAll(() => {
   db = createDatabase(testEnvironment().databaseUrl, 4);
@@ -35,7 +39,7 @@ function transition(task: { id: string; tenantId: string }, key: string, overrid
 describe('recordTransition', () => {
   it('writes the events and the projection once, however often it is retried', async () => {
     const { task } = await seedQueuedTask(db);
-    const recordTransition = createRecordTransition({ db, storage });
+    const recordTransition = createRecordTransition({ db, storage, fireTriggers });
     const record = transition(task, 'start');
 
     expect(await recordTransition(record)).toEqual({ applied: true });
@@ -52,7 +56,7 @@ describe('recordTransition', () => {
 
   it('writes artifacts with their event, once, and discards them on cancellation', async () => {
     const { task } = await seedQueuedTask(db);
-    const recordTransition = createRecordTransition({ db, storage });
+    const recordTransition = createRecordTransition({ db, storage, fireTriggers });
     const artifact = { id: `art_${task.id}`, type: 'echo.result', displayName: 'echo.json', mimeType: 'application/json', data: { ok: true }, approvalStatus: 'not_required' as const };
     const emitted = transition(task, 'emit', {
       events: [{ id: `evt_${task.id}_a`, type: 'artifact.emitted', data: { artifact_id: artifact.id } }],
@@ -76,7 +80,7 @@ describe('recordTransition', () => {
 
   it('numbers events per task in commit order, whoever writes them', async () => {
     const { task } = await seedQueuedTask(db);
-    const recordTransition = createRecordTransition({ db, storage });
+    const recordTransition = createRecordTransition({ db, storage, fireTriggers });
     const events = (key: string, count: number) =>
       Array.from({ length: count }, (_, index) => ({ id: `evt_${task.id}_${key}${index}`, type: 'task.progress' as const, data: {} }));
     await Promise.all(['a', 'b', 'c', 'd'].map((key) => recordTransition(transition(task, key, { events: events(key, 3), patch: {} }))));
@@ -93,7 +97,7 @@ describe('recordTransition', () => {
 
   it('records an approval request and its decision with their events', async () => {
     const { task } = await seedQueuedTask(db);
-    const recordTransition = createRecordTransition({ db, storage });
+    const recordTransition = createRecordTransition({ db, storage, fireTriggers });
     const approvalId = `apr_${task.id.slice(5)}`;
     await recordTransition(
       transition(task, 'ask', {
@@ -122,14 +126,14 @@ describe('recordTransition', () => {
   it('fails without retrying when the task no longer exists', async () => {
     const { task } = await seedQueuedTask(db);
     await db.task.delete({ where: { id: task.id } });
-    await expect(createRecordTransition({ db, storage })(transition(task, 'late'))).rejects.toMatchObject({ type: 'task_deleted', nonRetryable: true });
+    await expect(createRecordTransition({ db, storage, fireTriggers })(transition(task, 'late'))).rejects.toMatchObject({ type: 'task_deleted', nonRetryable: true });
   });
 });
 
 describe('recordTransition with data the database refuses', () => {
   it('fails without retrying, and a later transition still lands', async () => {
     const { task } = await seedQueuedTask(db);
-    const recordTransition = createRecordTransition({ db, storage });
+    const recordTransition = createRecordTransition({ db, storage, fireTriggers });
     const unstorable = transition(task, 'nul', { patch: { output: { text: 'a\u0000b' } } });
     await expect(recordTransition(unstorable)).rejects.toMatchObject({ type: 'unstorable_data', nonRetryable: true });
     expect(await db.event.count({ where: { taskId: task.id } })).toBe(0);

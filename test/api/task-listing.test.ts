@@ -4,6 +4,8 @@ import { type TestStack, type TestTenant, startStack, waitForTask } from '../sup
 let stack: TestStack;
 let tenant: TestTenant;
 const created: string[] = [];
+// Two sessions of the tenant: tasks alternate between them.
+const sessions: string[] = [];
 
 interface ListedTask {
   task_id: string;
@@ -29,7 +31,11 @@ async function list(query: string): Promise<Record<string, unknown>> {
 beforeAll(async () => {
   stack = await startStack();
   tenant = await stack.newTenant();
-  for (let index = 0; index < 5; index++) await createTask({ type: index % 2 === 0 ? 'even' : 'odd', session_id: `sess_${index % 2}` });
+  for (let index = 0; index < 2; index++) {
+    const response = await stack.request('/v1/sessions', { method: 'POST', json: {}, apiKey: tenant.apiKey });
+    sessions.push(((await response.json()) as { session_id: string }).session_id);
+  }
+  for (let index = 0; index < 5; index++) await createTask({ type: index % 2 === 0 ? 'even' : 'odd', session_id: sessions[index % 2] });
   await Promise.all(created.map((taskId) => waitForTask(stack, taskId, (task) => task.status === 'complete', { apiKey: tenant.apiKey })));
 });
 afterAll(async () => {
@@ -104,7 +110,7 @@ describe('GET /v1/tasks', () => {
     expect(((await list('?type=odd')) as { tasks: ListedTask[] }).tasks.map((task) => task.task_id)).toEqual(
       created.filter((_, index, all) => all.length - 1 - index === 1 || all.length - 1 - index === 3),
     );
-    expect(((await list('?session_id=sess_0')) as { tasks: ListedTask[] }).tasks).toHaveLength(3);
+    expect(((await list(`?session_id=${sessions[0]}`)) as { tasks: ListedTask[] }).tasks).toHaveLength(3);
   });
 
   it('answers 400 for an unknown status, a forged cursor, or mixed paging styles', async () => {

@@ -24,7 +24,7 @@ async function startSingleSlotWorker() {
     connection,
     taskQueue: stack.taskQueue,
     workflowBundle: { codePath: env.workflowBundle },
-    activities: createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound, storageQuotaBytes: stack.config.TENANT_MAX_STORAGE_BYTES }),
+    activities: createActivities({ db: stack.db, agents: builtInAgents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound, storageQuotaBytes: stack.config.TENANT_MAX_STORAGE_BYTES, maxQueuedTasks: stack.config.TENANT_MAX_QUEUED_TASKS }),
     maxCachedWorkflows: 0,
     maxConcurrentWorkflowTaskExecutions: 1,
     maxConcurrentActivityTaskExecutions: 1,

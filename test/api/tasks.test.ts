@@ -46,13 +46,14 @@ describe('creating a task', () => {
   });
 
   it('accepts the Tasks API seed shape (agent, priority, session_id)', async () => {
+    const session = (await (await stack.request('/v1/sessions', { method: 'POST', json: {} })).json()) as { session_id: string };
     const response = await stack.request('/v1/tasks', {
       method: 'POST',
-      json: { agent: 'echo', task_type: 'echo', input: {}, priority: 'high', session_id: 'sess_1' },
+      json: { agent: 'echo', task_type: 'echo', input: {}, priority: 'high', session_id: session.session_id },
     });
     expect(response.status).toBe(202);
     const created = (await response.json()) as Record<string, unknown>;
-    expect(created).toMatchObject({ agent: 'echo', task_type: 'echo', status: 'queued', priority: 'high', session_id: 'sess_1' });
+    expect(created).toMatchObject({ agent: 'echo', task_type: 'echo', status: 'queued', priority: 'high', session_id: session.session_id });
     await waitForTask(stack, created.task_id as string, (task) => task.status === 'complete');
   });
 

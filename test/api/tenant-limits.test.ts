@@ -56,6 +56,10 @@ describe('per-tenant limits', () => {
     const problem = await expectProblem(refused, 429, 'too_many_queued_tasks', { limit: 3 });
     expect(problem.detail).toContain('3 tasks queued');
     expect(refused.headers.get('retry-after')).toBe('10');
+    // A rerun creates a task too: held to the same limit.
+    const rerun = await stack.request(`/v1/tasks/${running[1]}/rerun`, { method: 'POST', apiKey: busy.apiKey, json: {} });
+    await expectProblem(rerun, 429, 'too_many_queued_tasks', { limit: 3 });
+    expect(await stack.db.task.count({ where: { triggerType: 'rerun', triggerSource: running[1] } })).toBe(0);
     expect((await createLongTask(other)).status).toBe(202);
 
     await cancelAll(busy, [running[1]!, ...waiting, ...queuedMore]);

@@ -9,7 +9,7 @@ import type { TestStack } from './stack';
 /** A worker on its own task queue whose activities are the real ones, some of them wrapped. */
 export async function workerWith(stack: TestStack, wrap: (real: Activities) => Partial<Activities>, agents: AgentRegistry = builtInAgents) {
   const env = testEnvironment();
-  const real = createActivities({ db: stack.db, agents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound, storageQuotaBytes: stack.config.TENANT_MAX_STORAGE_BYTES });
+  const real = createActivities({ db: stack.db, agents, storage: stack.storage, mail: createOutboxMailTransport(stack.db), outbound: stack.outbound, storageQuotaBytes: stack.config.TENANT_MAX_STORAGE_BYTES, maxQueuedTasks: stack.config.TENANT_MAX_QUEUED_TASKS });
   const taskQueue = `${stack.taskQueue}-custom-${Math.random().toString(36).slice(2)}`;
   const connection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = await Worker.create({

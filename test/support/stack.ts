@@ -161,6 +161,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       mail,
       webhookDelivery,
       storageQuotaBytes: config.TENANT_MAX_STORAGE_BYTES,
+      maxQueuedTasks: config.TENANT_MAX_QUEUED_TASKS,
       workflowBundlePath: env.workflowBundle,
       shutdownGraceTimeMs: 1_000,
     });
@@ -206,6 +207,16 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
       return other;
     },
     async stop() {
+      // Schedules outlive a stack in the shared Temporal server, firing on a queue nobody serves:
+      // a stack with a database of its own removes those its tests made (in the shared database
+      // they may be another test file's, still running).
+      const ownSchedules = ownDatabaseName ? await db.schedule.findMany({ select: { id: true } }) : [];
+      for (const { id } of ownSchedules) {
+        await temporal.schedule
+          .getHandle(id)
+          .delete()
+          .catch(() => undefined);
+      }
       await stopWorker();
       await workerFeed.stop();
       for (const other of otherApis) {

@@ -8,6 +8,7 @@ import { Worker } from '@temporalio/worker';
 import { createWebhookActivities } from '../../activities/deliver-webhook';
 import { type Activities } from '../../activities';
 import { createAgentServices } from '../../activities/agent-services';
+import { createTriggerFiring } from '../../activities/fire-triggers';
 import { createRunAgent } from '../../activities/run-agent';
 import { builtInAgents } from '../../agents/registry';
 import { loadConfig } from '../../lib/config';
@@ -70,7 +71,7 @@ function inMemoryTaskActivities() {
       transitions.push(record);
       return { applied: true };
     },
-    runAgent: createRunAgent({ db, agents: builtInAgents, storage, services: createAgentServices({ db, storage, outbound: outboundFetcherFor(loadConfig({})) }), storageQuotaBytes: loadConfig({}).TENANT_MAX_STORAGE_BYTES }),
+    runAgent: createRunAgent({ db, agents: builtInAgents, storage, fireTriggers: createTriggerFiring({ agents: builtInAgents, limits: { maxQueued: loadConfig({}).TENANT_MAX_QUEUED_TASKS } }), services: createAgentServices({ db, storage, outbound: outboundFetcherFor(loadConfig({})) }), storageQuotaBytes: loadConfig({}).TENANT_MAX_STORAGE_BYTES }),
     async applyArtifactEffect(request) {
       effects.push(request);
       return { applied: true };
