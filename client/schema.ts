@@ -1858,7 +1858,8 @@ export interface components {
                 [key: string]: unknown;
             };
             links: {
-                temporal_ui: string;
+                /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                temporal_ui: string | null;
             };
             /** @description Any JSON value */
             output?: unknown;
@@ -2109,7 +2110,8 @@ export interface components {
                 [key: string]: unknown;
             };
             links: {
-                temporal_ui: string;
+                /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                temporal_ui: string | null;
             };
             /** @description Any JSON value */
             output?: unknown;
@@ -2181,7 +2183,8 @@ export interface components {
                 [key: string]: unknown;
             };
             links: {
-                temporal_ui: string;
+                /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                temporal_ui: string | null;
             };
             /** @description Any JSON value */
             output?: unknown;
@@ -5806,7 +5809,8 @@ export interface operations {
                             interval_seconds: number | null;
                             jitter_seconds: number | null;
                             links: {
-                                temporal_ui: string;
+                                /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                                temporal_ui: string | null;
                             };
                             next_runs: string[];
                             /** @enum {string} */
@@ -5913,7 +5917,8 @@ export interface operations {
                         interval_seconds: number | null;
                         jitter_seconds: number | null;
                         links: {
-                            temporal_ui: string;
+                            /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                            temporal_ui: string | null;
                         };
                         next_runs: string[];
                         /** @enum {string} */
@@ -6026,7 +6031,8 @@ export interface operations {
                         interval_seconds: number | null;
                         jitter_seconds: number | null;
                         links: {
-                            temporal_ui: string;
+                            /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                            temporal_ui: string | null;
                         };
                         next_runs: string[];
                         /** @enum {string} */
@@ -6219,7 +6225,8 @@ export interface operations {
                         interval_seconds: number | null;
                         jitter_seconds: number | null;
                         links: {
-                            temporal_ui: string;
+                            /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                            temporal_ui: string | null;
                         };
                         next_runs: string[];
                         /** @enum {string} */
@@ -6341,7 +6348,8 @@ export interface operations {
                         interval_seconds: number | null;
                         jitter_seconds: number | null;
                         links: {
-                            temporal_ui: string;
+                            /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                            temporal_ui: string | null;
                         };
                         next_runs: string[];
                         /** @enum {string} */
@@ -6445,7 +6453,8 @@ export interface operations {
                         interval_seconds: number | null;
                         jitter_seconds: number | null;
                         links: {
-                            temporal_ui: string;
+                            /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                            temporal_ui: string | null;
                         };
                         next_runs: string[];
                         /** @enum {string} */
@@ -6549,7 +6558,8 @@ export interface operations {
                         interval_seconds: number | null;
                         jitter_seconds: number | null;
                         links: {
-                            temporal_ui: string;
+                            /** @description The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null */
+                            temporal_ui: string | null;
                         };
                         next_runs: string[];
                         /** @enum {string} */

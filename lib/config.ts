@@ -148,6 +148,11 @@ export type Config = z.infer<typeof envSchema> & {
   publicBaseUrl: string;
   /** Absolute directory of the local artifact content store. */
   artifactDir: string;
+  /**
+   * Whether the operator set TEMPORAL_UI_URL: then every key gets `links.temporal_ui` (the UI is
+   * presumably behind its own sign-in); otherwise only admin keys do.
+   */
+  temporalUiConfigured: boolean;
 };
 
 export class ConfigError extends Error {
@@ -167,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(values.DATA_DIR),
     artifactDir: path.resolve(values.ARTIFACT_DIR ?? path.join(values.DATA_DIR, 'artifacts')),
     publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    temporalUiConfigured: emptyAsUnset(env.TEMPORAL_UI_URL) !== undefined,
   };
 }
 

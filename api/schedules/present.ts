@@ -1,18 +1,18 @@
 import type { ScheduleDescription } from '@temporalio/client';
-import type { Config } from '../../lib/config';
+import type { TaskLinkConfig } from '../tasks/present';
 import type { Schedule, Task } from '../../lib/generated/prisma/client';
 import type { ScheduleSpecInput } from '../../lib/temporal/task-schedules';
 import type { ScheduleResponse } from './schemas';
 
-export const temporalScheduleUrl = (config: Pick<Config, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>, scheduleId: string) =>
-  `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/schedules/${encodeURIComponent(scheduleId)}`;
+export const temporalScheduleUrl = (config: TaskLinkConfig, scheduleId: string) =>
+  config.TEMPORAL_UI_URL === undefined ? null : `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/schedules/${encodeURIComponent(scheduleId)}`;
 
 /** A schedule: what it starts (the row), its state and next runs (Temporal), its latest tasks. */
 export function presentSchedule(
   schedule: Schedule,
   temporal: Pick<ScheduleDescription, 'state' | 'info'>,
   recentTasks: Pick<Task, 'id' | 'status' | 'createdAt'>[],
-  config: Pick<Config, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>,
+  config: TaskLinkConfig,
 ): ScheduleResponse {
   const spec = schedule.spec as unknown as ScheduleSpecInput;
   return {

@@ -7,6 +7,7 @@ import type { Schedule } from '../../lib/generated/prisma/client';
 import { newId } from '../../lib/ids';
 import { type ScheduleSpecInput, temporalScheduleOptions } from '../../lib/temporal/task-schedules';
 import { principalOf } from '../middleware/auth';
+import { linkConfigFor } from '../tasks/present';
 import { HttpProblem, invalidRequest, notFound } from '../problem';
 import { resolveTaskType } from '../tasks/task-type';
 import { temporalUnavailable } from '../temporal-errors';
@@ -19,7 +20,7 @@ export interface SchedulesRouterDependencies {
   db: Database;
   temporal: Client;
   agents: AgentRegistry;
-  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL'>;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'temporalUiConfigured'>;
 }
 
 const RECENT_TASKS = 10;
@@ -52,7 +53,7 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
     }
   }
 
-  async function present(schedule: Schedule) {
+  async function present(req: Request, schedule: Schedule) {
     const [description, recent] = await Promise.all([
       onTemporal(schedule.id, 'read', (handle) => handle.describe()),
       db.task.findMany({
@@ -62,7 +63,7 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
         select: { id: true, status: true, createdAt: true },
       }),
     ]);
-    return presentSchedule(schedule, description, recent, config);
+    return presentSchedule(schedule, description, recent, linkConfigFor(config, principalOf(req)));
   }
 
   /** A command on the Temporal Schedule, answering the schedule as it is afterwards. */
@@ -72,7 +73,7 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
       const { tenantId } = principalOf(req);
       const schedule = await loadSchedule(tenantId, params.id);
       await onTemporal(schedule.id, action, run);
-      res.status(status).json(await present(schedule));
+      res.status(status).json(await present(req, schedule));
     };
 
   return routerFrom(scheduleRoutes, {
@@ -108,16 +109,16 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
         }
         return row;
       });
-      res.status(201).location(`/v1/schedules/${schedule.id}`).json(await present(schedule));
+      res.status(201).location(`/v1/schedules/${schedule.id}`).json(await present(req, schedule));
     },
     async listSchedules(req, res) {
       const { tenantId } = principalOf(req);
       const schedules = await db.schedule.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-      res.json({ schedules: await Promise.all(schedules.map(present)) } satisfies ListSchedulesResponse);
+      res.json({ schedules: await Promise.all(schedules.map((schedule) => present(req, schedule))) } satisfies ListSchedulesResponse);
     },
     async getSchedule(req, res, { params }) {
       const { tenantId } = principalOf(req);
-      res.json(await present(await loadSchedule(tenantId, params.id)));
+      res.json(await present(req, await loadSchedule(tenantId, params.id)));
     },
     async updateSchedule(req, res, { params, body }) {
       const { tenantId } = principalOf(req);
@@ -149,7 +150,7 @@ export function schedulesRouter({ db, temporal, agents, config }: SchedulesRoute
         }
         return row;
       });
-      res.json(await present(updated));
+      res.json(await present(req, updated));
     },
     async deleteSchedule(req, res, { params }) {
       const { tenantId } = principalOf(req);

@@ -80,7 +80,7 @@ export const scheduleResponse = z.object({
   paused: z.boolean(),
   next_runs: z.array(z.string()),
   recent_tasks: z.array(z.object({ task_id: z.string(), status: z.string(), created_at: z.string() })),
-  links: z.object({ temporal_ui: z.string() }),
+  links: z.object({ temporal_ui: z.string().nullable().meta({ description: 'The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null' }) }),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -11,7 +11,7 @@ import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf } from '../middleware/auth';
 import { HttpProblem, notFound } from '../problem';
 import { sendTaskCommand } from '../tasks/commands';
-import { loadTaskListItems } from '../tasks/present';
+import { linkConfigFor, loadTaskListItems } from '../tasks/present';
 import { routerFrom } from '../route-table/register';
 import { presentSession, presentSessionMessage } from './present';
 import { sessionRoutes } from './routes';
@@ -21,7 +21,7 @@ export interface SessionsRouterDependencies {
   db: Database;
   temporal: Client;
   starter: TaskStarter;
-  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL'>;
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'temporalUiConfigured'>;
 }
 
 /** Sessions: conversations that group tasks; their messages and closing are events. */
@@ -70,7 +70,7 @@ export function sessionsRouter({ db, temporal, starter, config }: SessionsRouter
           orderBy: { seq: 'asc' },
         }),
       ]);
-      res.json({ ...presentSession(session), tasks: await loadTaskListItems(db, tasks, config), messages: messages.map(presentSessionMessage) });
+      res.json({ ...presentSession(session), tasks: await loadTaskListItems(db, tasks, linkConfigFor(config, principalOf(req))), messages: messages.map(presentSessionMessage) });
     },
     async postSessionMessage(req, res, { params, body }) {
       const { tenantId } = principalOf(req);

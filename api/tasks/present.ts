@@ -22,10 +22,19 @@ export const AUDIT_EVENT_TYPES = [
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export type TaskLinkConfig = Pick<Config, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>;
+/** Where links to the Temporal UI point; without TEMPORAL_UI_URL there are none (null). */
+export type TaskLinkConfig = Pick<Config, 'TEMPORAL_NAMESPACE'> & { TEMPORAL_UI_URL?: string };
 
 export const temporalUiUrl = (config: TaskLinkConfig, taskId: string) =>
-  `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${taskId}`;
+  config.TEMPORAL_UI_URL === undefined ? null : `${config.TEMPORAL_UI_URL}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}/workflows/${taskId}`;
+
+/**
+ * The Temporal UI shows every tenant's workflows and can terminate them: its links go to admin
+ * keys only, unless the operator configured TEMPORAL_UI_URL (and so, presumably, its sign-in).
+ */
+export function linkConfigFor(config: TaskLinkConfig & Pick<Config, 'temporalUiConfigured'>, principal: { role: string }): TaskLinkConfig {
+  return principal.role === 'admin' || config.temporalUiConfigured ? config : { TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE };
+}
 
 const artifactSummary = { id: true, type: true, createdAt: true, taskId: true } as const;
 
@@ -91,7 +100,7 @@ export async function loadTaskListItems(db: Prisma.TransactionClient, tasks: Tas
 export function presentTask(
   task: TaskRow,
   // Without auditEvents (listings) the record has no `activities`.
-  related: { artifacts: ArtifactSummary[]; auditEvents?: AuditEvent[]; temporalUiUrl: string },
+  related: { artifacts: ArtifactSummary[]; auditEvents?: AuditEvent[]; temporalUiUrl: string | null },
 ) {
   return {
     task_id: task.id,

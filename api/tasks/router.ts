@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
@@ -22,7 +22,7 @@ import { illegalTransition, isWorkflowNotFound, onTaskWorkflow, sendTaskCommand 
 import { updateTaskDetails } from './details';
 import { resolveFileReferences } from './file-references';
 import { countTasks, findTaskIds } from './listing';
-import { type TaskRow, findTaskRecord, loadTaskListItems } from './present';
+import { type TaskRow, findTaskRecord, linkConfigFor, loadTaskListItems } from './present';
 import { resolveTaskType } from './task-type';
 import { taskRoutes } from './routes';
 import { DEFAULT_PAGE_SIZE, idempotencyKey } from './schemas';
@@ -34,7 +34,7 @@ export interface TasksRouterDependencies {
   temporal: Client;
   agents: AgentRegistry;
   starter: TaskStarter;
-  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'TENANT_MAX_QUEUED_TASKS' | 'publicBaseUrl'>;
+  config: Pick<Config, 'TASK_QUEUE' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_UI_URL' | 'temporalUiConfigured' | 'TENANT_MAX_QUEUED_TASKS' | 'publicBaseUrl'>;
 }
 
 const STRONG_READ_TIMEOUT_MS = 5_000;
@@ -50,11 +50,11 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
     return task;
   }
 
-  const presentMany = (tasks: TaskRow[]) => loadTaskListItems(db, tasks, config);
+  const presentMany = (req: Request, tasks: TaskRow[]) => loadTaskListItems(db, tasks, linkConfigFor(config, principalOf(req)));
 
   /** The task record as it is now (after a command, its transition is already recorded). */
-  async function presentCurrent(tenantId: string, taskId: string) {
-    const record = await findTaskRecord(db, tenantId, taskId, config);
+  async function presentCurrent(req: Request, tenantId: string, taskId: string) {
+    const record = await findTaskRecord(db, tenantId, taskId, linkConfigFor(config, principalOf(req)));
     if (!record) throw notFound(`Task ${taskId}`);
     return record;
   }
@@ -117,7 +117,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         // The first attempt's outbox row starts the workflow in any case; a client retrying
         // because that attempt died need not wait for the starters to notice.
         await startIfPending(replayed.id).catch((error: unknown) => req.log.warn({ err: error, task_id: replayed.id }, 'could not start the task on its replay'));
-        res.status(202).set('Idempotent-Replayed', 'true').json(await presentCurrent(replayed.tenantId, replayed.id));
+        res.status(202).set('Idempotent-Replayed', 'true').json(await presentCurrent(req, replayed.tenantId, replayed.id));
       };
       if (key !== undefined) {
         const existing = await findIdempotentReplay(tenantId, key, requestHash);
@@ -157,7 +157,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       }
 
       starter.wake();
-      res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(tenantId, taskId));
+      res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(req, tenantId, taskId));
     },
     async listTasks(req, res, { query }) {
       const { tenantId, userEmail } = principalOf(req);
@@ -181,7 +181,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
           countTasks(db, filters),
           findTaskIds(db, filters, { limit: perPage, offset: (page - 1) * perPage }),
         ]);
-        return res.json({ data: await presentMany(await loadInOrder(ids)), pagination: { page, per_page: perPage, total } });
+        return res.json({ data: await presentMany(req, await loadInOrder(ids)), pagination: { page, per_page: perPage, total } });
       }
 
       // Keyset paging: tasks created while a client pages appear before its first page, so
@@ -190,12 +190,12 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       const ids = await findTaskIds(db, filters, { limit: limit + 1, after });
       const { page, nextCursor } = keysetPage(await loadInOrder(ids), limit, (task) => task.createdAt);
-      res.json({ tasks: await presentMany(page), next_cursor: nextCursor });
+      res.json({ tasks: await presentMany(req, page), next_cursor: nextCursor });
     },
 
     async getTask(req, res, { params, query: { consistency } }) {
       const { tenantId } = principalOf(req);
-      const record = await presentCurrent(tenantId, params.id);
+      const record = await presentCurrent(req, tenantId, params.id);
       if (consistency === 'eventual') return res.json(record);
       // Without a worker a query waits for one; bound the wait and answer 503 instead.
       const snapshot = await temporal.connection
@@ -226,7 +226,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         followers: body.followers && [...new Set(body.followers)],
       };
       await updateTaskDetails(db, task, changes, principal.actor);
-      res.json(await presentCurrent(principal.tenantId, task.id));
+      res.json(await presentCurrent(req, principal.tenantId, task.id));
     },
     async deleteTask(req, res, { params }) {
       const principal = principalOf(req);
@@ -257,7 +257,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       const principal = principalOf(req);
       const task = await loadTask(principal.tenantId, params.id);
       await updateTaskDetails(db, task, { assigned_users: emails }, principal.actor);
-      res.json(await presentCurrent(principal.tenantId, task.id));
+      res.json(await presentCurrent(req, principal.tenantId, task.id));
     },
     async processTask(req, res, { params, body }) {
       const { tenantId } = principalOf(req);
@@ -268,13 +268,13 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         file.file_id !== undefined ? { file_id: file.file_id, name: uploads.get(file.file_id)!.name, mime_type: uploads.get(file.file_id)!.mimeType } : file,
       );
       await sendTaskCommand(temporal, task, 'process', processUpdate, [{ message: body.message, files }], currentStatus(task), startIfPending);
-      res.json(await presentCurrent(tenantId, task.id));
+      res.json(await presentCurrent(req, tenantId, task.id));
     },
     async stopTask(req, res, { params }) {
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, params.id);
       await sendTaskCommand(temporal, task, 'stop', stopUpdate, [], currentStatus(task), startIfPending);
-      res.json(await presentCurrent(tenantId, task.id));
+      res.json(await presentCurrent(req, tenantId, task.id));
     },
     async giveFeedback(req, res, { params, body: { status: feedback } }) {
       const principal = principalOf(req);
@@ -285,13 +285,13 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
       } else {
         await sendTaskCommand(temporal, task, 'give feedback on', feedbackUpdate, [{ feedback, by: principal.actor }], currentStatus(task), startIfPending);
       }
-      res.json(await presentCurrent(principal.tenantId, task.id));
+      res.json(await presentCurrent(req, principal.tenantId, task.id));
     },
     async cancelTask(req, res, { params }) {
       const { tenantId } = principalOf(req);
       const task = await loadTask(tenantId, params.id);
       // As it was when the cancellation was asked for; it ends `cancelled` shortly after.
-      const record = await presentCurrent(tenantId, task.id);
+      const record = await presentCurrent(req, tenantId, task.id);
       await requestCancellation(task);
       res.status(202).json({ ...record, cancel_requested: true });
     },
@@ -316,7 +316,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         trigger: { type: 'rerun', sourceId: source.id },
       });
       starter.wake();
-      res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(tenantId, taskId));
+      res.status(202).location(`/v1/tasks/${taskId}`).json(await presentCurrent(req, tenantId, taskId));
     },
   };
 

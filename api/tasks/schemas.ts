@@ -232,7 +232,7 @@ export const taskListItem = z
       source_artifact_id: z.string().optional().meta({ description: 'An event trigger: that artifact' }),
       channel: z.string().optional().meta({ description: 'A channel rule: the channel of the message' }),
     }),
-    links: z.object({ temporal_ui: z.string() }),
+    links: z.object({ temporal_ui: z.string().nullable().meta({ description: 'The run in the Temporal Web UI: for admin keys, or for every key once the operator sets TEMPORAL_UI_URL; otherwise null' }) }),
     created_at: timestamp,
     updated_at: timestamp,
     started_at: timestamp.nullable(),

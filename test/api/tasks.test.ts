@@ -1,3 +1,4 @@
+import { issueApiKey } from '../../lib/auth/api-keys';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { eventually } from '../support/eventually';
@@ -182,6 +183,27 @@ describe('a failing task', () => {
 });
 
 describe('Temporal visibility', () => {
+  it("links the Temporal UI only for admin keys, unless the operator configured TEMPORAL_UI_URL", async () => {
+    const { key: member } = await issueApiKey(stack.db, { tenantId: stack.admin.tenantId, name: 'ui links member', role: 'member' });
+    const created = await stack.request('/v1/tasks', { method: 'POST', apiKey: member, json: { agent: 'echo', task_type: 'echo', defer: true } });
+    const { task_id, links } = (await created.json()) as { task_id: string; links: { temporal_ui: string | null } };
+    // The UI shows every tenant's workflows and can terminate them.
+    expect(links.temporal_ui).toBeNull();
+    const asAdmin = (await (await stack.request(`/v1/tasks/${task_id}`)).json()) as { links: { temporal_ui: string | null } };
+    expect(asAdmin.links.temporal_ui).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${task_id}`);
+
+    const configured = await startStack({ worker: false, env: { TEMPORAL_UI_URL: 'https://temporal.example.com' } });
+    try {
+      const { key } = await issueApiKey(configured.db, { tenantId: configured.admin.tenantId, name: 'ui links member', role: 'member' });
+      await configured.request('/v1/tasks', { method: 'POST', apiKey: key, json: { agent: 'echo', task_type: 'echo', defer: true } });
+      const listed = (await (await configured.request('/v1/tasks?limit=1', { apiKey: key })).json()) as { tasks: { task_id: string; links: { temporal_ui: string | null } }[] };
+      const [first] = listed.tasks;
+      expect(first?.links.temporal_ui).toBe(`https://temporal.example.com/namespaces/default/workflows/${first?.task_id}`);
+    } finally {
+      await configured.stop();
+    }
+  });
+
   it('indexes tenant, agent, task type and current status, and links each task to its run', async () => {
     const created = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', task_type: 'echo' } });
     const { task_id } = (await created.json()) as { task_id: string };
