@@ -1,22 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './support/free-port';
 
 // `npm start` as a user runs it (from dist/, built by `pretest`): Temporal dev server, embedded
 // PGlite database, API and worker, on ports of its own and a scratch data directory.
 const launcher = path.join(__dirname, '..', 'dist', 'scripts', 'start.js');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 interface Launched {
   child: ChildProcess;

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { type TestStack, type TestTenant, startStack } from '../support/stack';
 import { WebhookReceiver } from '../support/webhook-receiver';
 import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
+import { freePort } from '../support/free-port';
 
 // The README's example agent, run as it is: a separate Python process, standard library only.
 const PYTHON_AGENT = path.join(__dirname, '..', '..', 'examples', 'remote-agent.py');
@@ -33,13 +33,6 @@ afterAll(async () => {
 
 const request = (route: string, init: Parameters<TestStack['request']>[1] = {}) => stack.request(route, { apiKey: tenant.apiKey, ...init });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts the Python agent on a free port and waits until it listens. */
 async function startPythonAgent(): Promise<{ process: ChildProcess; endpoint: string }> {

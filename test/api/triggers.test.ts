@@ -36,6 +36,34 @@ async function createdTrigger(tenant: TestTenant, json: unknown): Promise<{ trig
 
 const triggeredBy = (triggerId: string) => stack.db.task.findMany({ where: { triggerType: 'event', triggerSource: triggerId } });
 
+/**
+ * A running audit task of the tenant, and the transition that records its report artifact (and,
+ * with `completes`, its completion), as the agent activity would write it.
+ */
+async function runningAuditRecording(tenant: TestTenant, { report, completes }: { report: Record<string, unknown>; completes: boolean }) {
+  const source = await stack.db.task.create({
+    data: { id: newId('task'), tenantId: tenant.tenantId, agent: 'ai-readiness', taskType: 'ai_readiness.full_audit', input: {}, status: 'running', lastSeq: 2 },
+  });
+  const artifactId = newId('art');
+  const record: TransitionRecord = {
+    taskId: source.id,
+    tenantId: tenant.tenantId,
+    agent: 'ai-readiness',
+    workflowId: source.id,
+    runId: 'run-1',
+    at: new Date().toISOString(),
+    events: [
+      { id: newId('evt'), type: 'artifact.emitted', data: { task_id: source.id, artifact_id: artifactId, type: 'ai_readiness.audit_report' } },
+      ...(completes ? [{ id: newId('evt'), type: 'task.complete' as const, data: { task_id: source.id, from: 'running', to: 'complete' } }] : []),
+    ],
+    patch: completes ? { status: 'complete', completedAt: new Date().toISOString() } : {},
+    artifacts: [
+      { id: artifactId, type: 'ai_readiness.audit_report', displayName: 'report.json', mimeType: 'application/json', data: report, approvalStatus: 'not_required' },
+    ],
+  };
+  return { source, artifactId, record };
+}
+
 describe('event triggers', () => {
   it('starts exactly one gap summary, with the mapped input, when an audit report is recorded', async () => {
     const tenant = await stack.newTenant();
@@ -65,33 +93,10 @@ describe('event triggers', () => {
   it('starts the triggered task exactly once when the worker dies right after recording the artifact', async () => {
     const tenant = await stack.newTenant();
     const trigger = await createdTrigger(tenant, GAP_SUMMARY_ON_AUDIT);
-    const source = await stack.db.task.create({
-      data: { id: newId('task'), tenantId: tenant.tenantId, agent: 'ai-readiness', taskType: 'ai_readiness.full_audit', input: {}, status: 'running', lastSeq: 2 },
+    const { source, artifactId, record } = await runningAuditRecording(tenant, {
+      report: { framework: 'eu_ai_act', eu_ai_act_score: 40, gaps_found: 1, critical: 1, recommendations: [{ gap: 'No model card', severity: 'critical' }] },
+      completes: true,
     });
-    const artifactId = newId('art');
-    const record: TransitionRecord = {
-      taskId: source.id,
-      tenantId: tenant.tenantId,
-      agent: 'ai-readiness',
-      workflowId: source.id,
-      runId: 'run-1',
-      at: new Date().toISOString(),
-      events: [
-        { id: newId('evt'), type: 'artifact.emitted', data: { task_id: source.id, artifact_id: artifactId, type: 'ai_readiness.audit_report' } },
-        { id: newId('evt'), type: 'task.complete', data: { task_id: source.id, from: 'running', to: 'complete' } },
-      ],
-      patch: { status: 'complete', completedAt: new Date().toISOString() },
-      artifacts: [
-        {
-          id: artifactId,
-          type: 'ai_readiness.audit_report',
-          displayName: 'report.json',
-          mimeType: 'application/json',
-          data: { framework: 'eu_ai_act', eu_ai_act_score: 40, gaps_found: 1, critical: 1, recommendations: [{ gap: 'No model card', severity: 'critical' }] },
-          approvalStatus: 'not_required',
-        },
-      ],
-    };
     // The worker that recorded it is gone: its write committed, its answer never reached Temporal.
     await stack.stopWorker();
     const recordTransition = createRecordTransition({ db: stack.db, storage: stack.storage, fireTriggers: createTriggerFiring({ agents: builtInAgents, limits: { maxQueued: stack.config.TENANT_MAX_QUEUED_TASKS } }) });
@@ -110,30 +115,10 @@ describe('event triggers', () => {
   it('records a triggered task failed with too_many_queued_tasks while its tenant is at TENANT_MAX_QUEUED_TASKS', async () => {
     const tenant = await stack.newTenant();
     const trigger = await createdTrigger(tenant, GAP_SUMMARY_ON_AUDIT);
-    const source = await stack.db.task.create({
-      data: { id: newId('task'), tenantId: tenant.tenantId, agent: 'ai-readiness', taskType: 'ai_readiness.full_audit', input: {}, status: 'running', lastSeq: 2 },
+    const { artifactId, record } = await runningAuditRecording(tenant, {
+      report: { framework: 'eu_ai_act', eu_ai_act_score: 40, gaps_found: 0, critical: 0, recommendations: [] },
+      completes: false,
     });
-    const artifactId = newId('art');
-    const record: TransitionRecord = {
-      taskId: source.id,
-      tenantId: tenant.tenantId,
-      agent: 'ai-readiness',
-      workflowId: source.id,
-      runId: 'run-1',
-      at: new Date().toISOString(),
-      events: [{ id: newId('evt'), type: 'artifact.emitted', data: { task_id: source.id, artifact_id: artifactId, type: 'ai_readiness.audit_report' } }],
-      patch: {},
-      artifacts: [
-        {
-          id: artifactId,
-          type: 'ai_readiness.audit_report',
-          displayName: 'report.json',
-          mimeType: 'application/json',
-          data: { framework: 'eu_ai_act', eu_ai_act_score: 40, gaps_found: 0, critical: 0, recommendations: [] },
-          approvalStatus: 'not_required',
-        },
-      ],
-    };
     // A limit of one queued task, and the tenant has one queued already.
     await stack.db.task.create({ data: { id: newId('task'), tenantId: tenant.tenantId, agent: 'echo', taskType: 'echo', input: {}, status: 'queued' } });
     const recordTransition = createRecordTransition({ db: stack.db, storage: stack.storage, fireTriggers: createTriggerFiring({ agents: builtInAgents, limits: { maxQueued: 1 } }) });

@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadConfig } from '../../lib/config';
 import { migrate } from '../../lib/db/migrate';
 import { testEnvironment } from '../support/globals';
 import { createDatabase as createEmptyDatabase, dropDatabase, uniqueDatabaseName } from '../support/postgres';
+import { freePort } from '../support/free-port';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const secure = { NODE_ENV: 'production', DATABASE_URL: 'postgres://taskwright@db.internal:5432/taskwright', PUBLIC_BASE_URL: 'https://tasks.example.com' };
@@ -66,10 +66,3 @@ async function waitFor(done: () => boolean, describe: () => string, timeoutMs = 
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
