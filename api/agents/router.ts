@@ -13,15 +13,13 @@ import { type FieldProblem, HttpProblem, invalidRequest, notFound } from '../pro
 import { routerFrom } from '../route-table/register';
 import { presentAgent } from './present';
 import { agentRoutes } from './routes';
+import { secretHint } from '../../lib/secrets/secret-hint';
 
 export interface AgentsRouterDependencies {
   db: Database;
   agents: AgentRegistry;
   config: Pick<Config, 'OUTBOUND_ALLOW_PRIVATE_NETWORKS' | 'WEBHOOK_SECRET_KEYS' | 'dataDir'>;
 }
-
-// Enough of the secret for a person to tell which one is configured, never enough to sign.
-const secretHint = (secret: string) => `…${secret.slice(-4)}`;
 
 /**
  * Agent manifests, so clients can discover task types and the input each one takes; and the

@@ -2,13 +2,6 @@ import type { Webhook, WebhookDelivery, WebhookDeliveryAttempt } from '../../lib
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-// Enough of the secret for a person to tell which one is configured, never enough to sign.
-const SECRET_HINT_MIN_LENGTH = 16;
-
-export function secretHint(secret: string): string {
-  return secret.length >= SECRET_HINT_MIN_LENGTH ? `…${secret.slice(-4)}` : '…';
-}
-
 export function presentWebhook(webhook: Webhook) {
   return {
     webhook_id: webhook.id,

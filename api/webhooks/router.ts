@@ -6,12 +6,13 @@ import { sequenceEvents } from '../../lib/db/task-events';
 import { newId } from '../../lib/ids';
 import { type DeliveryConfig, LAUNCH_CLAIM_MS, launchDelivery } from '../../lib/webhooks/start-delivery';
 import { checkStoredUrl } from '../../lib/outbound/url-policy';
+import { secretHint } from '../../lib/secrets/secret-hint';
 import { webhookSecretBoxFor } from '../../lib/webhooks/secret-box';
 import { decodeCursor, keysetPage } from '../cursor';
 import { principalOf } from '../middleware/auth';
 import { HttpProblem, invalidRequest, notFound } from '../problem';
 import { routerFrom } from '../route-table/register';
-import { presentDelivery, presentWebhook, secretHint } from './present';
+import { presentDelivery, presentWebhook } from './present';
 import { webhookRoutes } from './routes';
 
 export interface WebhooksRouterDependencies {
