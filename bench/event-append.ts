@@ -1,6 +1,7 @@
 /**
  * How fast the event log takes appends: every writer (workflow transitions, agent progress, the
- * API) goes through appendTaskEvents, and an event counts once readers can see it, i.e. once an
+ * API) goes through appendTaskEvents (appendTaskEventsAlone: one statement, its own transaction,
+ * as a running agent reports progress), and an event counts once readers can see it, i.e. once an
  * event feed (as every process runs) has sequenced and read it. Latency is from the start of the
  * appending transaction to that moment; the rate is events over the time until the last one.
  *
@@ -14,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { type Database, createDatabase as openDatabase } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
-import { appendTaskEvents } from '../lib/db/task-events';
+import { appendTaskEventsAlone } from '../lib/db/task-events';
 import { EventFeed } from '../lib/events/feed';
 import { newId } from '../lib/ids';
 import { createDatabase, dropDatabase, ensurePostgres, uniqueDatabaseName } from '../scripts/local-postgres';
@@ -31,7 +32,7 @@ export interface AppendResult {
 }
 
 /**
- * Appends `events` events per writer count, one event per transaction through appendTaskEvents,
+ * Appends `events` events per writer count, one event per transaction through appendTaskEventsAlone,
  * each writer on a task of its own, into a migrated database, and counts each once an event feed
  * (as every process runs one) has seen it. `db` needs a pool of at least the largest writer count
  * to measure the log rather than the pool (the embedded database has one connection on purpose:
@@ -72,9 +73,7 @@ export async function measureEventAppends(
           for (let i = 0; i < perWriter; i++) {
             const id = newId('evt');
             begunAt.set(id, performance.now());
-            await db.$transaction((tx) =>
-              appendTaskEvents(tx, { taskId: task.id, tenantId: tenant.id, agent: 'echo' }, [{ id, type: 'task.progress', data: { i } }], new Date()),
-            );
+            await appendTaskEventsAlone(db, { taskId: task.id, tenantId: tenant.id, agent: 'echo' }, [{ id, type: 'task.progress', data: { i } }], new Date());
           }
         }),
       );
@@ -104,7 +103,7 @@ async function main(): Promise<void> {
   try {
     await migrate(url);
     const db = openDatabase(url, Math.max(...WRITER_COUNTS) + 2);
-    process.stdout.write(`event appends until visible, ${events} per scenario, one event per transaction (PostgreSQL ${await serverVersion(db)})\n`);
+    process.stdout.write(`event appends until visible, ${events} per scenario, one event per append, concurrent appends grouped (PostgreSQL ${await serverVersion(db)})\n`);
     await measureEventAppends(db, {
       events,
       listenUrl: url,

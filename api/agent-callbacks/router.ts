@@ -188,8 +188,10 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
         const report = await nextReport(dispatch, tx);
         const eventId = derivedId('evt', dispatch.taskId, dispatch.executionId, 'remote', String(dispatch.attempt), String(report));
         const data = { task_id: dispatch.taskId, execution_id: dispatch.executionId, fraction: body.fraction, message: body.message ?? null };
-        const appended = await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), { onlyWhileStatus: 'running' });
-        if (appended === 'appended') await tx.task.update({ where: { id: dispatch.taskId }, data: { progress: body.fraction, progressMessage: body.message ?? null } });
+        await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), {
+          onlyWhileStatus: 'running',
+          progress: { fraction: body.fraction, message: body.message ?? null },
+        });
       });
       res.json(await heartbeat(dispatch, { fraction: body.fraction, message: body.message }));
     },

@@ -21,6 +21,11 @@ export function onEventsCommitted(db: PrismaClient, listener: () => void): () =>
   return () => forDb.delete(listener);
 }
 
+/** Tells `client`'s onEventsCommitted listeners that events were committed. */
+export function announceEventsCommitted(client: PrismaClient): void {
+  for (const listener of listeners.get(client) ?? []) listener();
+}
+
 /**
  * Wraps `client.$transaction` so that commits of transactions marked by `markEventsAppended`
  * reach `onEventsCommitted` listeners. appendTaskEvents runs inside its caller's transaction and
@@ -35,7 +40,7 @@ export function announceEventCommits(client: PrismaClient): PrismaClient {
       used = tx;
       return work(tx);
     }, options);
-    if (used && appendedIn.has(used)) for (const listener of listeners.get(client) ?? []) listener();
+    if (used && appendedIn.has(used)) announceEventsCommitted(client);
     return result;
   };
   client.$transaction = announcing as PrismaClient['$transaction'];

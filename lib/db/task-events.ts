@@ -1,6 +1,6 @@
 import type { EventType } from '../../workflows/model';
 import type { Database, Prisma } from './client';
-import { markEventsAppended } from './event-commits';
+import { announceEventsCommitted, markEventsAppended } from './event-commits';
 
 /** The sequencer NOTIFYs this channel when it has sequenced events; listeners re-read the table. */
 export const EVENT_LOG_CHANNEL = 'taskwright_events';
@@ -22,6 +22,26 @@ export interface TaskEventOwner {
 
 export type AppendOutcome = 'appended' | 'duplicate' | 'missing' | 'skipped';
 
+export interface AppendOptions {
+  /** Skip the write unless the task is in this status (a late write from a stopped agent must not land after the stop). */
+  onlyWhileStatus?: string;
+  /** A progress report: the task's progress and its message are set with the events. */
+  progress?: { fraction: number; message: string | null };
+}
+
+type Queryable = Pick<Prisma.TransactionClient, '$queryRaw'>;
+
+/** The one statement (SQL function `append_task_events`, migration `append_task_events`). */
+async function appendStatement(db: Queryable, owner: TaskEventOwner, events: TaskEventDraft[], at: Date, options: AppendOptions): Promise<AppendOutcome> {
+  const drafts = JSON.stringify(events.map(({ id, type, data }) => ({ id, type, data })));
+  const progress = options.progress ? JSON.stringify(options.progress) : null;
+  const [row] = await db.$queryRaw<{ outcome: AppendOutcome }[]>`
+    SELECT append_task_events(${owner.taskId}, ${owner.tenantId}, ${owner.agent}, ${drafts}::jsonb, ${at}::timestamptz,
+                              ${options.onlyWhileStatus ?? null}::text, ${progress}::jsonb) AS outcome`;
+  if (!row) throw new Error('append_task_events returned no row');
+  return row.outcome;
+}
+
 /**
  * Appends events to a task's log inside the caller's transaction and numbers them with the next
  * per-task sequence numbers. The task row is locked first, so sequence order is commit order
@@ -32,44 +52,86 @@ export type AppendOutcome = 'appended' | 'duplicate' | 'missing' | 'skipped';
  * The events are stored unsequenced: no global lock, so appends to different tasks commit in
  * parallel. They get their global `seq` from `sequenceEvents` after commit, and only then do
  * readers see them; the commit wakes this process's event feeds, which sequence at once.
- *
- * `onlyWhileStatus` skips the write unless the task is in that status (a late write from an agent
- * that was stopped must not land after the stop).
  */
 export async function appendTaskEvents(
   tx: Prisma.TransactionClient,
   owner: TaskEventOwner,
   events: TaskEventDraft[],
   at: Date,
-  options: { onlyWhileStatus?: string } = {},
+  options: AppendOptions = {},
 ): Promise<AppendOutcome> {
-  const [task] = await tx.$queryRaw<{ last_seq: number; status: string }[]>`
-    SELECT last_seq, status FROM tasks WHERE id = ${owner.taskId} AND tenant_id = ${owner.tenantId} FOR UPDATE`;
-  if (!task) return 'missing';
-  const [first] = events;
-  if (!first) return 'appended';
-  // Statements from here on start after the row lock is held: they see an earlier attempt.
-  if (options.onlyWhileStatus !== undefined && task.status !== options.onlyWhileStatus) {
-    return (await tx.event.findUnique({ where: { id: first.id }, select: { id: true } })) ? 'duplicate' : 'skipped';
-  }
+  const outcome = await appendStatement(tx, owner, events, at, options);
+  if (outcome === 'appended' && events.length > 0) markEventsAppended(tx);
+  return outcome;
+}
 
-  const drafts = JSON.stringify(events.map(({ id, type, data }) => ({ id, type, data })));
-  const [written] = await tx.$queryRaw<{ appended: boolean }[]>`
-    WITH inserted AS (
-      INSERT INTO events (id, tenant_id, task_id, task_seq, agent, type, data, created_at)
-      SELECT draft->>'id', ${owner.tenantId}, ${owner.taskId}, ${task.last_seq}::int + ordinal::int, ${owner.agent},
-             draft->>'type', draft->'data', ${at}
-        FROM jsonb_array_elements(${drafts}::jsonb) WITH ORDINALITY AS drafts(draft, ordinal)
-       WHERE NOT EXISTS (SELECT 1 FROM events WHERE id = ${first.id})
-      RETURNING 1
-    ), task_update AS (
-      UPDATE tasks SET last_seq = ${task.last_seq + events.length}::int, updated_at = ${at}
-       WHERE id = ${owner.taskId} AND EXISTS (SELECT 1 FROM inserted)
-    )
-    SELECT EXISTS (SELECT 1 FROM inserted) AS appended`;
-  if (!written?.appended) return 'duplicate';
-  markEventsAppended(tx);
-  return 'appended';
+interface WaitingAppend {
+  owner: TaskEventOwner;
+  events: TaskEventDraft[];
+  at: Date;
+  options: AppendOptions;
+  settle: (outcome: Promise<AppendOutcome>) => void;
+}
+
+/** Per database, the appends waiting for the batch that this event-loop turn is gathering. */
+const gathering = new WeakMap<Database, WaitingAppend[]>();
+
+/**
+ * appendTaskEvents as a transaction of its own, for writers with nothing else to commit with
+ * their events (a running agent's progress and tool calls). Appends made in the same event-loop
+ * turn are written together, in one statement (`append_task_events_batch`): many agents reporting
+ * at once cost one round trip and one commit, not one each. Each append keeps its own outcome;
+ * if the batch fails, each is written alone, so one bad append fails only itself.
+ */
+export function appendTaskEventsAlone(
+  db: Database,
+  owner: TaskEventOwner,
+  events: TaskEventDraft[],
+  at: Date,
+  options: AppendOptions = {},
+): Promise<AppendOutcome> {
+  return new Promise((resolve) => {
+    let batch = gathering.get(db);
+    if (!batch) {
+      const gathered: WaitingAppend[] = (batch = []);
+      gathering.set(db, gathered);
+      setImmediate(() => {
+        gathering.delete(db);
+        void writeBatch(db, gathered);
+      });
+    }
+    batch.push({ owner, events, at, options, settle: resolve });
+  });
+}
+
+async function writeBatch(db: Database, batch: WaitingAppend[]): Promise<void> {
+  const alone = (append: WaitingAppend) => append.settle(announced(db, append, appendStatement(db, append.owner, append.events, append.at, append.options)));
+  if (batch.length === 1) return batch.forEach(alone);
+  const appends = batch.map(({ owner, events, at, options }) => ({
+    task_id: owner.taskId,
+    tenant_id: owner.tenantId,
+    agent: owner.agent,
+    drafts: events.map(({ id, type, data }) => ({ id, type, data })),
+    at: at.toISOString(),
+    only_while_status: options.onlyWhileStatus ?? null,
+    progress: options.progress ?? null,
+  }));
+  let outcomes: AppendOutcome[];
+  try {
+    const [row] = await db.$queryRaw<{ outcomes: AppendOutcome[] }[]>`SELECT append_task_events_batch(${JSON.stringify(appends)}::jsonb) AS outcomes`;
+    outcomes = row?.outcomes ?? [];
+  } catch {
+    return batch.forEach(alone);
+  }
+  if (batch.some((append, index) => outcomes[index] === 'appended' && append.events.length > 0)) announceEventsCommitted(db);
+  batch.forEach((append, index) => append.settle(Promise.resolve(outcomes[index] ?? 'missing')));
+}
+
+/** An append's outcome, announcing the commit once it is known to have appended events. */
+async function announced(db: Database, append: WaitingAppend, outcome: Promise<AppendOutcome>): Promise<AppendOutcome> {
+  const result = await outcome;
+  if (result === 'appended' && append.events.length > 0) announceEventsCommitted(db);
+  return result;
 }
 
 /**
