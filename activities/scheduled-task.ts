@@ -1,6 +1,6 @@
 import type { AgentRegistry } from '../agents/registry';
 import { type Database, Prisma } from '../lib/db/client';
-import { type NewTask, type TaskLimits, insertTaskIfValid } from '../lib/db/task-creation';
+import { type NewTask, TaskAlreadyExists, type TaskLimits, insertTaskIfValid } from '../lib/db/task-creation';
 import { derivedId } from '../lib/ids';
 
 export interface ScheduledRun {
@@ -48,7 +48,7 @@ export function createScheduledTaskActivities({ db, agents, limits }: { db: Data
       );
     } catch (error) {
       // A concurrent attempt of this run created it first.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+      if (!(error instanceof TaskAlreadyExists)) throw error;
     }
     return { taskId };
   }

@@ -4,7 +4,7 @@ import type { Request, Router } from 'express';
 import type { AgentRegistry } from '../../agents/registry';
 import type { Config } from '../../lib/config';
 import { type Database, Prisma } from '../../lib/db/client';
-import { type NewTask, QueuedTaskLimitReached, insertTask } from '../../lib/db/task-creation';
+import { type NewTask, QueuedTaskLimitReached, TaskAlreadyExists, insertTask, insertTaskAlone } from '../../lib/db/task-creation';
 import { newId } from '../../lib/ids';
 import type { DownloadUrlSigner } from '../../lib/signing/download-urls';
 import type { TaskStarter } from '../../lib/temporal/task-starter';
@@ -68,10 +68,16 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
   async function createTask(tenantId: string, task: Omit<NewTask, 'id' | 'tenantId' | 'taskQueue'>): Promise<string> {
     const id = newId('task');
     try {
-      await db.$transaction(async (tx) => {
-        if (task.sessionId) await requireOpenSession(tx, tenantId, task.sessionId);
-        await insertTask(tx, { ...task, id, tenantId, taskQueue: config.TASK_QUEUE }, { maxQueued: config.TENANT_MAX_QUEUED_TASKS });
-      });
+      const newTask = { ...task, id, tenantId, taskQueue: config.TASK_QUEUE };
+      const limits = { maxQueued: config.TENANT_MAX_QUEUED_TASKS };
+      const { sessionId } = task;
+      // Outside a session the task is all there is to write: one statement, no transaction around it.
+      if (sessionId) {
+        await db.$transaction(async (tx) => {
+          await requireOpenSession(tx, tenantId, sessionId);
+          await insertTask(tx, newTask, limits);
+        });
+      } else await insertTaskAlone(db, newTask, limits);
     } catch (error) {
       if (error instanceof QueuedTaskLimitReached) {
         throw new HttpProblem(429, 'too_many_queued_tasks', `This tenant has ${error.queued} tasks queued, its limit; retry once some have started.`, { limit: error.limit }, {
@@ -149,7 +155,7 @@ export function tasksRouter(deps: TasksRouterDependencies): Router {
         });
       } catch (error) {
         // Two requests raced with one Idempotency-Key: the loser answers with the winner's task.
-        if (key !== undefined && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        if (key !== undefined && error instanceof TaskAlreadyExists) {
           const existing = await findIdempotentReplay(tenantId, key, requestHash);
           if (existing) return replay(existing);
         }

@@ -1,8 +1,8 @@
 import type { AgentRegistry } from '../../agents/registry';
-import type { Task } from '../generated/prisma/client';
 import { newId } from '../ids';
-import type { Prisma } from './client';
-import { appendTaskEvents } from './task-events';
+import type { Database, Prisma } from './client';
+import { announceEventsCommitted, markEventsAppended } from './event-commits';
+import type { TaskEventDraft } from './task-events';
 
 /** What started a task (SPEC section 12): `api` unless a schedule, trigger, channel, rerun or the dashboard did. */
 export interface TaskTrigger {
@@ -56,33 +56,65 @@ export class QueuedTaskLimitReached extends Error {
   }
 }
 
-function taskRow(task: NewTask, status: string): Prisma.TaskUncheckedCreateInput {
+/** A task's ID (or its idempotency key) is taken: an earlier attempt, or a concurrent one, created it. */
+export class TaskAlreadyExists extends Error {
+  constructor(readonly taskId: string) {
+    super(`Task ${taskId} (or one with its idempotency key) already exists`);
+    this.name = 'TaskAlreadyExists';
+  }
+}
+
+/** The row's columns by name, as the SQL function `create_task` takes them. */
+function taskColumns(task: NewTask, status: string): Record<string, unknown> {
   const { trigger = { type: 'api' } } = task;
   return {
     id: task.id,
-    tenantId: task.tenantId,
+    tenant_id: task.tenantId,
     agent: task.agent,
-    taskType: task.taskType,
+    task_type: task.taskType,
     input: task.input,
     status,
     priority: task.priority,
-    sessionId: task.sessionId,
+    session_id: task.sessionId,
     title: task.title,
     description: task.description,
     type: task.type,
     skills: task.skills,
-    ownerEmail: task.ownerEmail,
-    assignedUsers: task.assignedUsers,
+    owner_email: task.ownerEmail,
+    assigned_users: task.assignedUsers,
     followers: task.followers,
-    idempotencyKey: task.idempotencyKey,
-    requestHash: task.requestHash,
-    triggerType: trigger.type,
-    triggerSource: trigger.sourceId,
-    triggerTaskId: trigger.sourceTaskId,
-    triggerArtifactId: trigger.sourceArtifactId,
-    triggerChannel: trigger.channel,
-    triggerDepth: trigger.depth ?? 0,
+    idempotency_key: task.idempotencyKey,
+    request_hash: task.requestHash,
+    trigger_type: trigger.type,
+    trigger_source: trigger.sourceId,
+    trigger_task_id: trigger.sourceTaskId,
+    trigger_artifact_id: trigger.sourceArtifactId,
+    trigger_channel: trigger.channel,
+    trigger_depth: trigger.depth ?? 0,
   };
+}
+
+type Queryable = Pick<Prisma.TransactionClient, '$queryRaw'>;
+
+/** The one statement that creates a task (SQL function `create_task`, migration `create_task`). */
+async function createTaskStatement(
+  db: Queryable,
+  columns: Record<string, unknown>,
+  events: TaskEventDraft[],
+  options: { taskQueue: string | null; maxQueued: number | null },
+): Promise<void> {
+  const [result] = await db.$queryRaw<{ outcome: 'created' | 'exists' | 'too_many_queued'; queued: number | null }[]>`
+    SELECT outcome, queued FROM create_task(${JSON.stringify(columns)}::jsonb, ${JSON.stringify(events)}::jsonb,
+                                            ${options.taskQueue}::text, ${options.maxQueued}::int)`;
+  if (result?.outcome === 'exists') throw new TaskAlreadyExists(String(columns.id));
+  if (result?.outcome === 'too_many_queued') throw new QueuedTaskLimitReached(result.queued ?? 0, options.maxQueued ?? 0);
+  if (result?.outcome !== 'created') throw new Error(`create_task answered ${JSON.stringify(result)}`);
+}
+
+function createStatement(task: NewTask, limits: TaskLimits) {
+  const status = task.deferred ? 'pending' : 'queued';
+  const created = { id: newId('evt'), type: 'task.created' as const, data: { task_id: task.id, agent: task.agent, task_type: task.taskType, from: null, to: status } };
+  return (db: Queryable) => createTaskStatement(db, taskColumns(task, status), [created], { taskQueue: task.taskQueue, maxQueued: limits.maxQueued });
 }
 
 /**
@@ -90,19 +122,18 @@ function taskRow(task: NewTask, status: string): Prisma.TaskUncheckedCreateInput
  * outbox row from which a TaskStarter starts its workflow once this transaction has committed.
  * Every way a task comes to be (API, schedule, trigger, channel, rerun) goes through here, so
  * each is held to TENANT_MAX_QUEUED_TASKS: a queued task beyond it throws QueuedTaskLimitReached
- * (a deferred one waits `pending`, outside the limit).
+ * (a deferred one waits `pending`, outside the limit). A taken ID or idempotency key throws
+ * TaskAlreadyExists. Either way nothing was written and the transaction can go on.
  */
-export async function insertTask(tx: Prisma.TransactionClient, task: NewTask, limits: TaskLimits): Promise<Task> {
-  const status = task.deferred ? 'pending' : 'queued';
-  if (status === 'queued') {
-    const queued = await tx.task.count({ where: { tenantId: task.tenantId, status: 'queued' } });
-    if (queued >= limits.maxQueued) throw new QueuedTaskLimitReached(queued, limits.maxQueued);
-  }
-  const created = await tx.task.create({ data: taskRow(task, status) });
-  const data = { task_id: task.id, agent: task.agent, task_type: task.taskType, from: null, to: status };
-  await appendTaskEvents(tx, { taskId: task.id, tenantId: task.tenantId, agent: task.agent }, [{ id: newId('evt'), type: 'task.created', data }], created.createdAt);
-  await tx.taskStart.create({ data: { taskId: task.id, taskQueue: task.taskQueue } });
-  return created;
+export async function insertTask(tx: Prisma.TransactionClient, task: NewTask, limits: TaskLimits): Promise<void> {
+  await createStatement(task, limits)(tx);
+  markEventsAppended(tx);
+}
+
+/** insertTask as a transaction of its own: one round trip, for a task created with nothing else. */
+export async function insertTaskAlone(db: Database, task: NewTask, limits: TaskLimits): Promise<void> {
+  await createStatement(task, limits)(db);
+  announceEventsCommitted(db);
 }
 
 /**
@@ -110,20 +141,18 @@ export async function insertTask(tx: Prisma.TransactionClient, task: NewTask, li
  * input its agent refuses) as failed with `error`, without a workflow, so the refusal is as
  * visible as any other failure: the task, `task.created`, `task.failed`, and webhooks.
  */
-export async function insertFailedTask(tx: Prisma.TransactionClient, task: NewTask, error: { code: string; message: string }): Promise<Task> {
-  const at = new Date();
-  const created = await tx.task.create({ data: { ...taskRow(task, 'failed'), errorCode: error.code, errorMessage: error.message, completedAt: at, createdAt: at } });
-  const owner = { taskId: task.id, tenantId: task.tenantId, agent: task.agent };
-  await appendTaskEvents(
+export async function insertFailedTask(tx: Prisma.TransactionClient, task: NewTask, error: { code: string; message: string }): Promise<void> {
+  const columns = { ...taskColumns(task, 'failed'), error_code: error.code, error_message: error.message, completed_at: new Date().toISOString() };
+  await createTaskStatement(
     tx,
-    owner,
+    columns,
     [
       { id: newId('evt'), type: 'task.created', data: { task_id: task.id, agent: task.agent, task_type: task.taskType, from: null, to: 'failed' } },
       { id: newId('evt'), type: 'task.failed', data: { task_id: task.id, from: null, to: 'failed', error } },
     ],
-    at,
+    { taskQueue: null, maxQueued: null },
   );
-  return created;
+  markEventsAppended(tx);
 }
 
 /**
@@ -139,7 +168,7 @@ export async function insertTaskIfValid(
   task: NewTask,
   refusal: { code: string; explain: (reason: string) => string },
   limits: TaskLimits,
-): Promise<Task> {
+): Promise<void> {
   const parsed = (await agents.find(task.tenantId, task.agent))?.taskTypes[task.taskType]?.input.safeParse(task.input);
   if (parsed?.success) {
     try {

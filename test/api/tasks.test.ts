@@ -117,6 +117,20 @@ function clientThatNeverStarts(client: Client): Client {
 }
 
 /** POST /v1/tasks through an API process that dies between committing the task and starting its workflow. */
+describe('concurrent creates with one Idempotency-Key', () => {
+  it('create one task: the others answer 202 with it, marked replayed', async () => {
+    const headers = { 'idempotency-key': `race-${Date.now()}` };
+    const body = { agent: 'echo', task_type: 'echo', title: `race ${Date.now()}`, input: { message: 'once' } };
+    const responses = await Promise.all(Array.from({ length: 6 }, () => stack.request('/v1/tasks', { method: 'POST', json: body, headers })));
+    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 202));
+    const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { task_id: string }).task_id));
+    expect(new Set(ids).size).toBe(1);
+    expect(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true')).toHaveLength(5);
+    expect(await stack.db.task.count({ where: { title: body.title } })).toBe(1);
+    expect(await stack.db.event.count({ where: { taskId: ids[0], type: 'task.created' } })).toBe(1);
+  });
+});
+
 async function createDyingBeforeStart(body: Record<string, unknown> & { title: string }, headers: Record<string, string> = {}) {
   const dying = await stack.startApi({ temporal: clientThatNeverStarts(stack.temporal) });
   const created = await dying.request('/v1/tasks', { method: 'POST', json: body, headers });
