@@ -49,7 +49,13 @@ const drainedOrClosed = (res: Response) =>
     res.on('drain', done).on('close', done);
   });
 
-const frame = (event: EventRow) => `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`;
+// The feed hands one EventRow to every stream: each is formatted once, not once per connection.
+const frames = new WeakMap<EventRow, string>();
+function frame(event: EventRow): string {
+  let text = frames.get(event);
+  if (text === undefined) frames.set(event, (text = `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`));
+  return text;
+}
 
 /**
  * Serves one SSE connection: subscribes to the process's feed first (live events queue up),
