@@ -67,6 +67,8 @@ export async function startTaskwright(options: StartOptions): Promise<Taskwright
     // The limiter runs (its cost is part of every figure) with room for the bench's one key.
     RATE_LIMIT_PER_KEY: process.env.RATE_LIMIT_PER_KEY ?? '100000',
     RATE_LIMIT_PER_TENANT: process.env.RATE_LIMIT_PER_TENANT ?? '100000',
+    // The SSE scenario's clients all use that one key.
+    SSE_MAX_CONNECTIONS_PER_KEY: process.env.SSE_MAX_CONNECTIONS_PER_KEY ?? '100000',
     ...(options.databaseUrl && { DATABASE_URL: options.databaseUrl }),
   });
 
