@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { type Database, Prisma } from '../lib/db/client';
 import { applyRetentionWindow } from '../lib/db/artifact-retention';
-import { type AppendOutcome, appendTaskEvents } from '../lib/db/task-events';
+import { type AppendOutcome, type TaskColumnsPatch, appendTaskEvents, appendTaskEventsAlone } from '../lib/db/task-events';
 import { type ContentStore, artifactContentPrefix, taskContentPrefix } from '../lib/storage/content-store';
-import type { ApprovalChange, TransitionRecord } from '../workflows/model';
+import type { ApprovalChange, TaskPatch, TransitionRecord } from '../workflows/model';
 import { taskStartLatency } from '../lib/metrics/process-metrics';
 import type { FireTriggers } from './fire-triggers';
 
@@ -35,65 +35,55 @@ export async function writeTransition({ db, storage, fireTriggers }: TransitionW
   const at = new Date(record.at);
   const taskArtifacts = { taskId: record.taskId, tenantId: record.tenantId };
   const discardedIds: string[] = [];
+  const options = { onlyWhileStatus: record.onlyWhileStatus, patch: taskColumnsPatch(record.patch) };
+  // Events and the task's new state alone are one statement; artifacts and approvals join them
+  // in a transaction.
+  const eventsOnly = !record.discardArtifacts && !record.artifacts?.length && !record.approval;
+  const { outcome, taskCreatedAt } = await refuseUnstorableData(() =>
+    eventsOnly
+      ? appendTaskEventsAlone(db, record, record.events, at, options)
+      : db.$transaction(async (tx) => {
+          const appended = await appendTaskEvents(tx, record, record.events, at, options);
+          if (appended.outcome !== 'appended') return appended;
+          if (record.discardArtifacts) {
+            // An approved artifact whose effect ran (a sent email) stays: it is the record of what was done.
+            const discarded = await tx.artifact.findMany({ where: { ...taskArtifacts, effectAppliedAt: null }, select: { id: true } });
+            discardedIds.push(...discarded.map((artifact) => artifact.id));
+            await tx.artifact.deleteMany({ where: { ...taskArtifacts, id: { in: discardedIds } } });
+          }
+          if (record.artifacts?.length) {
+            await tx.artifact.createMany({
+              data: record.artifacts.map((artifact) => ({
+                id: artifact.id,
+                tenantId: record.tenantId,
+                taskId: record.taskId,
+                workflowId: record.workflowId,
+                runId: record.runId,
+                type: artifact.type,
+                displayName: artifact.displayName,
+                mimeType: artifact.mimeType,
+                sizeBytes: artifact.file?.sizeBytes ?? Buffer.byteLength(JSON.stringify(artifact.data)),
+                sha256: artifact.file?.sha256 ?? null,
+                storagePath: artifact.file?.storagePath ?? null,
+                data: artifact.data === null ? Prisma.DbNull : (artifact.data as Prisma.InputJsonObject),
+                approvalStatus: artifact.approvalStatus,
+                createdAt: at,
+              })),
+              skipDuplicates: true,
+            });
+            await applyRetentionWindow(tx, record.tenantId, record.artifacts.map((artifact) => artifact.id));
+            await fireTriggers(tx, { tenantId: record.tenantId, taskId: record.taskId, agent: record.agent, artifacts: record.artifacts });
+          }
+          if (record.approval) await writeApproval(tx, record, record.approval);
+          return appended;
+        }),
+  );
+  // Retrying cannot bring a deleted task back; stop instead of failing forever.
+  if (outcome === 'missing') throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');
   // Observed once committed: a rolled-back write started nothing.
-  const startLatencies: number[] = [];
-  const result = await refuseUnstorableData(() => db.$transaction(async (tx) => {
-    const outcome = await appendTaskEvents(tx, record, record.events, at, { onlyWhileStatus: record.onlyWhileStatus });
-    // Retrying cannot bring a deleted task back; stop instead of failing forever.
-    if (outcome === 'missing') throw ApplicationFailure.nonRetryable(`Task ${record.taskId} no longer exists`, 'task_deleted');
-    if (outcome !== 'appended') return outcome;
-
-    if (record.discardArtifacts) {
-      // An approved artifact whose effect ran (a sent email) stays: it is the record of what was done.
-      const discarded = await tx.artifact.findMany({ where: { ...taskArtifacts, effectAppliedAt: null }, select: { id: true } });
-      discardedIds.push(...discarded.map((artifact) => artifact.id));
-      await tx.artifact.deleteMany({ where: { ...taskArtifacts, id: { in: discardedIds } } });
-    }
-    if (record.artifacts?.length) {
-      await tx.artifact.createMany({
-        data: record.artifacts.map((artifact) => ({
-          id: artifact.id,
-          tenantId: record.tenantId,
-          taskId: record.taskId,
-          workflowId: record.workflowId,
-          runId: record.runId,
-          type: artifact.type,
-          displayName: artifact.displayName,
-          mimeType: artifact.mimeType,
-          sizeBytes: artifact.file?.sizeBytes ?? Buffer.byteLength(JSON.stringify(artifact.data)),
-          sha256: artifact.file?.sha256 ?? null,
-          storagePath: artifact.file?.storagePath ?? null,
-          data: artifact.data === null ? Prisma.DbNull : (artifact.data as Prisma.InputJsonObject),
-          approvalStatus: artifact.approvalStatus,
-          createdAt: at,
-        })),
-        skipDuplicates: true,
-      });
-      await applyRetentionWindow(tx, record.tenantId, record.artifacts.map((artifact) => artifact.id));
-      await fireTriggers(tx, { tenantId: record.tenantId, taskId: record.taskId, agent: record.agent, artifacts: record.artifacts });
-    }
-    if (record.approval) await writeApproval(tx, record, record.approval);
-
-    const { patch } = record;
-    const task = await tx.task.update({
-      where: { id: record.taskId },
-      data: {
-        ...(patch.status && { status: patch.status }),
-        ...(patch.startedAt && { startedAt: new Date(patch.startedAt) }),
-        ...(patch.completedAt !== undefined && { completedAt: patch.completedAt && new Date(patch.completedAt) }),
-        ...(patch.error !== undefined && { errorCode: patch.error?.code ?? null, errorMessage: patch.error?.message ?? null }),
-        ...(patch.output && { output: patch.output as Prisma.InputJsonObject }),
-        ...(patch.progress !== undefined && { progress: patch.progress }),
-        ...(patch.progressMessage !== undefined && { progressMessage: patch.progressMessage }),
-        ...(patch.executions && { executions: patch.executions as unknown as Prisma.InputJsonArray }),
-        ...(patch.feedback !== undefined && { feedback: patch.feedback }),
-      },
-      select: { createdAt: true },
-    });
-    if (patch.startedAt) startLatencies.push((Date.parse(patch.startedAt) - task.createdAt.getTime()) / 1000);
-    return outcome;
-  }));
-  for (const seconds of startLatencies) taskStartLatency.observe(Math.max(0, seconds));
+  if (outcome === 'appended' && record.patch.startedAt && taskCreatedAt) {
+    taskStartLatency.observe(Math.max(0, (Date.parse(record.patch.startedAt) - taskCreatedAt.getTime()) / 1000));
+  }
   // Only once the rows are gone (content without a row is harmless, a row without content is
   // not). With nothing kept, on every attempt: a retry after the commit still removes what is left.
   if (record.discardArtifacts) {
@@ -101,7 +91,22 @@ export async function writeTransition({ db, storage, fireTriggers }: TransitionW
     if (kept === 0) await storage.deletePrefix(taskContentPrefix(record.tenantId, record.taskId));
     else for (const id of discardedIds) await storage.deletePrefix(artifactContentPrefix(record.tenantId, record.taskId, id));
   }
-  return result;
+  return outcome;
+}
+
+/** The transition's patch as the task's columns. */
+function taskColumnsPatch(patch: TaskPatch): TaskColumnsPatch {
+  return {
+    ...(patch.status && { status: patch.status }),
+    ...(patch.startedAt && { started_at: patch.startedAt }),
+    ...(patch.completedAt !== undefined && { completed_at: patch.completedAt }),
+    ...(patch.error !== undefined && { error_code: patch.error?.code ?? null, error_message: patch.error?.message ?? null }),
+    ...(patch.output && { output: patch.output }),
+    ...(patch.progress !== undefined && { progress: patch.progress }),
+    ...(patch.progressMessage !== undefined && { progress_message: patch.progressMessage }),
+    ...(patch.executions && { executions: patch.executions }),
+    ...(patch.feedback !== undefined && { feedback: patch.feedback }),
+  };
 }
 
 /**

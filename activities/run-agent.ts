@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { Database, Prisma } from '../lib/db/client';
 import { artifactContentKey } from '../lib/storage/content-store';
 import { tenantStoredBytes } from '../lib/storage/quota';
-import { type AppendOptions, type TaskEventOwner, appendTaskEventsAlone } from '../lib/db/task-events';
+import { type TaskColumnsPatch, type TaskEventOwner, appendTaskEventsAlone } from '../lib/db/task-events';
 import { derivedId } from '../lib/ids';
 import type { AgentServicesFor } from './agent-services';
 import { closeRunningExecution, summarizeOutput } from '../workflows/execution-records';
@@ -101,11 +101,11 @@ export function createRunAgent({
      * the task is `running`. Named by execution and position, so a retried attempt writes nothing
      * twice.
      */
-    async function recordAgentEvent(type: 'task.progress' | 'tool_call.executed', data: Record<string, unknown>, progress?: AppendOptions['progress']) {
+    async function recordAgentEvent(type: 'task.progress' | 'tool_call.executed', data: Record<string, unknown>, patch?: TaskColumnsPatch) {
       agentEvents += 1;
       const eventId = derivedId('evt', request.taskId, request.executionId, String(journal.length), String(agentEvents));
       const event = { id: eventId, type, data: { task_id: request.taskId, execution_id: request.executionId, ...data } };
-      await appendTaskEventsAlone(db, owner, [event], new Date(), { onlyWhileStatus: 'running', progress });
+      await appendTaskEventsAlone(db, owner, [event], new Date(), { onlyWhileStatus: 'running', patch });
     }
 
     async function storeContent(artifactId: string, content: Buffer | string | Readable) {
@@ -182,7 +182,7 @@ export function createRunAgent({
         if (replaying()) return;
         const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
         activity.heartbeat({ fraction: clamped, message });
-        await recordAgentEvent('task.progress', { fraction: clamped, message: message ?? null }, { fraction: clamped, message: message ?? null });
+        await recordAgentEvent('task.progress', { fraction: clamped, message: message ?? null }, { progress: clamped, progress_message: message ?? null });
       },
       tools: {
         async call(name, args) {

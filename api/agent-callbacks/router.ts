@@ -190,7 +190,7 @@ export function agentCallbacksRouter({ db, temporal, agents, storage, config }: 
         const data = { task_id: dispatch.taskId, execution_id: dispatch.executionId, fraction: body.fraction, message: body.message ?? null };
         await appendTaskEvents(tx, owner, [{ id: eventId, type: 'task.progress', data }], new Date(), {
           onlyWhileStatus: 'running',
-          progress: { fraction: body.fraction, message: body.message ?? null },
+          patch: { progress: body.fraction, progress_message: body.message ?? null },
         });
       });
       res.json(await heartbeat(dispatch, { fraction: body.fraction, message: body.message }));

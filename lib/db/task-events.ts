@@ -22,32 +22,52 @@ export interface TaskEventOwner {
 
 export type AppendOutcome = 'appended' | 'duplicate' | 'missing' | 'skipped';
 
+export interface AppendResult {
+  outcome: AppendOutcome;
+  /** When the task was created (null if it is missing). */
+  taskCreatedAt: Date | null;
+}
+
+/** Columns of the task's projection an append sets with its events; absent ones stay as they are. */
+export interface TaskColumnsPatch {
+  status?: string;
+  started_at?: string;
+  completed_at?: string | null;
+  error_code?: string | null;
+  error_message?: string | null;
+  output?: unknown;
+  progress?: number;
+  progress_message?: string | null;
+  executions?: unknown;
+  feedback?: string | null;
+}
+
 export interface AppendOptions {
   /** Skip the write unless the task is in this status (a late write from a stopped agent must not land after the stop). */
   onlyWhileStatus?: string;
-  /** A progress report: the task's progress and its message are set with the events. */
-  progress?: { fraction: number; message: string | null };
+  /** Applied to the task with the events, and only if they are appended. */
+  patch?: TaskColumnsPatch;
 }
 
 type Queryable = Pick<Prisma.TransactionClient, '$queryRaw'>;
 
 /** The one statement (SQL function `append_task_events`, migration `append_task_events`). */
-async function appendStatement(db: Queryable, owner: TaskEventOwner, events: TaskEventDraft[], at: Date, options: AppendOptions): Promise<AppendOutcome> {
+async function appendStatement(db: Queryable, owner: TaskEventOwner, events: TaskEventDraft[], at: Date, options: AppendOptions): Promise<AppendResult> {
   const drafts = JSON.stringify(events.map(({ id, type, data }) => ({ id, type, data })));
-  const progress = options.progress ? JSON.stringify(options.progress) : null;
-  const [row] = await db.$queryRaw<{ outcome: AppendOutcome }[]>`
-    SELECT append_task_events(${owner.taskId}, ${owner.tenantId}, ${owner.agent}, ${drafts}::jsonb, ${at}::timestamptz,
-                              ${options.onlyWhileStatus ?? null}::text, ${progress}::jsonb) AS outcome`;
+  const patch = options.patch ? JSON.stringify(options.patch) : null;
+  const [row] = await db.$queryRaw<{ outcome: AppendOutcome; task_created_at: Date | null }[]>`
+    SELECT outcome, task_created_at FROM append_task_events(${owner.taskId}, ${owner.tenantId}, ${owner.agent}, ${drafts}::jsonb,
+                                                           ${at}::timestamptz, ${options.onlyWhileStatus ?? null}::text, ${patch}::jsonb)`;
   if (!row) throw new Error('append_task_events returned no row');
-  return row.outcome;
+  return { outcome: row.outcome, taskCreatedAt: row.task_created_at };
 }
 
 /**
  * Appends events to a task's log inside the caller's transaction and numbers them with the next
- * per-task sequence numbers. The task row is locked first, so sequence order is commit order
- * whoever writes (workflow transitions, running agents, the API). Event IDs are chosen by the
- * writer and stable across retries: if the first one is already stored this write happened
- * before, and nothing is written again.
+ * per-task sequence numbers, applying `options.patch` to the task with them. The task row is
+ * locked first, so sequence order is commit order whoever writes (workflow transitions, running
+ * agents, the API). Event IDs are chosen by the writer and stable across retries: if the first
+ * one is already stored this write happened before, and nothing is written again.
  *
  * The events are stored unsequenced: no global lock, so appends to different tasks commit in
  * parallel. They get their global `seq` from `sequenceEvents` after commit, and only then do
@@ -59,10 +79,10 @@ export async function appendTaskEvents(
   events: TaskEventDraft[],
   at: Date,
   options: AppendOptions = {},
-): Promise<AppendOutcome> {
-  const outcome = await appendStatement(tx, owner, events, at, options);
-  if (outcome === 'appended' && events.length > 0) markEventsAppended(tx);
-  return outcome;
+): Promise<AppendResult> {
+  const result = await appendStatement(tx, owner, events, at, options);
+  if (result.outcome === 'appended' && events.length > 0) markEventsAppended(tx);
+  return result;
 }
 
 interface WaitingAppend {
@@ -70,7 +90,7 @@ interface WaitingAppend {
   events: TaskEventDraft[];
   at: Date;
   options: AppendOptions;
-  settle: (outcome: Promise<AppendOutcome>) => void;
+  settle: (result: Promise<AppendResult>) => void;
 }
 
 /** Per database, the appends waiting for the batch that this event-loop turn is gathering. */
@@ -78,7 +98,7 @@ const gathering = new WeakMap<Database, WaitingAppend[]>();
 
 /**
  * appendTaskEvents as a transaction of its own, for writers with nothing else to commit with
- * their events (a running agent's progress and tool calls). Appends made in the same event-loop
+ * their events (a running agent's progress and tool calls, a transition without artifacts). Appends made in the same event-loop
  * turn are written together, in one statement (`append_task_events_batch`): many agents reporting
  * at once cost one round trip and one commit, not one each. Each append keeps its own outcome;
  * if the batch fails, each is written alone, so one bad append fails only itself.
@@ -89,7 +109,7 @@ export function appendTaskEventsAlone(
   events: TaskEventDraft[],
   at: Date,
   options: AppendOptions = {},
-): Promise<AppendOutcome> {
+): Promise<AppendResult> {
   return new Promise((resolve) => {
     let batch = gathering.get(db);
     if (!batch) {
@@ -114,23 +134,24 @@ async function writeBatch(db: Database, batch: WaitingAppend[]): Promise<void> {
     drafts: events.map(({ id, type, data }) => ({ id, type, data })),
     at: at.toISOString(),
     only_while_status: options.onlyWhileStatus ?? null,
-    progress: options.progress ?? null,
+    patch: options.patch ?? null,
   }));
-  let outcomes: AppendOutcome[];
+  let results: AppendResult[];
   try {
-    const [row] = await db.$queryRaw<{ outcomes: AppendOutcome[] }[]>`SELECT append_task_events_batch(${JSON.stringify(appends)}::jsonb) AS outcomes`;
-    outcomes = row?.outcomes ?? [];
+    const [row] = await db.$queryRaw<{ results: { outcome: AppendOutcome; task_created_at: string | null }[] }[]>`
+      SELECT append_task_events_batch(${JSON.stringify(appends)}::jsonb) AS results`;
+    results = (row?.results ?? []).map(({ outcome, task_created_at }) => ({ outcome, taskCreatedAt: task_created_at === null ? null : new Date(task_created_at) }));
   } catch {
     return batch.forEach(alone);
   }
-  if (batch.some((append, index) => outcomes[index] === 'appended' && append.events.length > 0)) announceEventsCommitted(db);
-  batch.forEach((append, index) => append.settle(Promise.resolve(outcomes[index] ?? 'missing')));
+  if (batch.some((append, index) => results[index]?.outcome === 'appended' && append.events.length > 0)) announceEventsCommitted(db);
+  batch.forEach((append, index) => append.settle(Promise.resolve(results[index] ?? { outcome: 'missing', taskCreatedAt: null })));
 }
 
 /** An append's outcome, announcing the commit once it is known to have appended events. */
-async function announced(db: Database, append: WaitingAppend, outcome: Promise<AppendOutcome>): Promise<AppendOutcome> {
-  const result = await outcome;
-  if (result === 'appended' && append.events.length > 0) announceEventsCommitted(db);
+async function announced(db: Database, append: WaitingAppend, written: Promise<AppendResult>): Promise<AppendResult> {
+  const result = await written;
+  if (result.outcome === 'appended' && append.events.length > 0) announceEventsCommitted(db);
   return result;
 }
 

@@ -34,10 +34,10 @@ describe('appends made together (appendTaskEventsAlone)', () => {
     for (let round = 0; round < 3; round++) {
       const outcomes = await Promise.all(
         owners.map((owner, index) =>
-          appendTaskEventsAlone(stack.db, owner, [progressEvent(ids[index]![round])], new Date(), { progress: { fraction: (round + 1) / 4, message: `round ${round}` } }),
+          appendTaskEventsAlone(stack.db, owner, [progressEvent(ids[index]![round])], new Date(), { patch: { progress: (round + 1) / 4, progress_message: `round ${round}` } }),
         ),
       );
-      expect(outcomes).toEqual(owners.map(() => 'appended'));
+      expect(outcomes.map((result) => result.outcome)).toEqual(owners.map(() => 'appended'));
     }
     for (const [index, owner] of owners.entries()) {
       expect(await storedEvents(owner.taskId)).toEqual(ids[index]!.map((id, seq) => ({ id, taskSeq: seq + 1, type: 'task.progress' })));
@@ -54,17 +54,17 @@ describe('appends made together (appendTaskEventsAlone)', () => {
     await markRunning(running);
     const queued = await seedTask(stack.db, tenant.tenantId);
     const earlier = progressEvent();
-    expect(await appendTaskEventsAlone(stack.db, running, [earlier], new Date())).toBe('appended');
+    expect((await appendTaskEventsAlone(stack.db, running, [earlier], new Date())).outcome).toBe('appended');
 
     const fresh = progressEvent();
     const outcomes = await Promise.all([
       appendTaskEventsAlone(stack.db, running, [fresh], new Date(), { onlyWhileStatus: 'running' }),
       appendTaskEventsAlone(stack.db, running, [earlier], new Date(), { onlyWhileStatus: 'running' }),
-      appendTaskEventsAlone(stack.db, queued, [progressEvent()], new Date(), { onlyWhileStatus: 'running', progress: { fraction: 0.9, message: 'late' } }),
+      appendTaskEventsAlone(stack.db, queued, [progressEvent()], new Date(), { onlyWhileStatus: 'running', patch: { progress: 0.9, progress_message: 'late' } }),
       appendTaskEventsAlone(stack.db, { ...running, taskId: 'task_missing' }, [progressEvent()], new Date()),
       appendTaskEventsAlone(stack.db, { ...running, tenantId: 'ten_someone_else' }, [progressEvent()], new Date()),
     ]);
-    expect(outcomes).toEqual(['appended', 'duplicate', 'skipped', 'missing', 'missing']);
+    expect(outcomes.map((result) => result.outcome)).toEqual(['appended', 'duplicate', 'skipped', 'missing', 'missing']);
     expect((await storedEvents(running.taskId)).map((event) => event.id)).toEqual([earlier.id, fresh.id]);
     expect(await storedEvents(queued.taskId)).toEqual([]);
     expect(await stack.db.task.findUniqueOrThrow({ where: { id: queued.taskId } })).toMatchObject({ lastSeq: 0, progress: 0, progressMessage: null });
