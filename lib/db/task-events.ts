@@ -98,10 +98,11 @@ const gathering = new WeakMap<Database, WaitingAppend[]>();
 
 /**
  * appendTaskEvents as a transaction of its own, for writers with nothing else to commit with
- * their events (a running agent's progress and tool calls, a transition without artifacts). Appends made in the same event-loop
- * turn are written together, in one statement (`append_task_events_batch`): many agents reporting
- * at once cost one round trip and one commit, not one each. Each append keeps its own outcome;
- * if the batch fails, each is written alone, so one bad append fails only itself.
+ * their events (a running agent's progress and tool calls, a transition without artifacts).
+ * Appends made in the same event-loop turn are written together, in one statement
+ * (`append_task_events_batch`): many agents reporting at once cost one round trip and one commit,
+ * not one each. Each append keeps its own outcome; if the batch fails, each is written alone, so
+ * one bad append fails only itself.
  */
 export function appendTaskEventsAlone(
   db: Database,
