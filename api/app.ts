@@ -22,6 +22,7 @@ import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
 import { filesRouter } from './files/router';
 import { healthRouter } from './health/router';
+import { meRouter } from './me/router';
 import { refuseDeepJson } from './json-depth';
 import { openApiRouter } from './openapi/router';
 import { databaseMetrics } from './metrics/database-metrics';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(artifactsRouter(deps));
   app.use(retentionRouter(deps));
   app.use(apiKeysRouter({ db: deps.db, apiKeys }));
+  app.use(meRouter(deps));
   app.use(tenantsRouter(deps));
   app.use(webhooksRouter(deps));
   app.use(schedulesRouter(deps));

@@ -899,6 +899,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the caller is: its API key (name, role, user) and tenant
+         * @description What a console shows after sign-in; a bad or revoked key is the usual 401.
+         *
+         *     **Auth:** Any API key of the tenant.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1938,6 +1960,22 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "member" | "approver";
             user_email: string | null;
+        };
+        Me: {
+            api_key: {
+                id: string;
+                name: string;
+                prefix: string;
+                /** @enum {string} */
+                role: "admin" | "member" | "approver";
+                user_email: string | null;
+            };
+            tenant: {
+                name: string;
+                /** @description The operator tenant (its admin keys may create tenants) */
+                operator: boolean;
+                tenant_id: string;
+            };
         };
         Problem: {
             /** @description Stable, machine-readable reason, e.g. `validation_failed` */
@@ -5623,6 +5661,44 @@ export interface operations {
             };
             /** @description No such resource in this tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (rate limits, per-tenant limits); `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key and its tenant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

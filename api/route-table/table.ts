@@ -9,6 +9,7 @@ import { downloadRoutes } from '../downloads/routes';
 import { eventRoutes } from '../events/routes';
 import { fileRoutes } from '../files/routes';
 import { healthRoutes } from '../health/routes';
+import { meRoutes } from '../me/routes';
 import { metricsRoutes } from '../metrics/routes';
 import { openApiRoutes } from '../openapi/routes';
 import { retentionRoutes } from '../retention/routes';
@@ -34,6 +35,7 @@ const RESOURCES: Record<string, RouteDeclaration>[] = [
   agentRoutes,
   retentionRoutes,
   apiKeyRoutes,
+  meRoutes,
   tenantRoutes,
   webhookRoutes,
   scheduleRoutes,
