@@ -5,6 +5,7 @@ import { approvalRoutes } from '../approvals/routes';
 import { artifactRoutes } from '../artifacts/routes';
 import { channelRuleRoutes } from '../channel-rules/routes';
 import { channelMessageRoutes, channelRoutes } from '../channels/routes';
+import { consoleRoutes } from '../console/routes';
 import { downloadRoutes } from '../downloads/routes';
 import { eventRoutes } from '../events/routes';
 import { fileRoutes } from '../files/routes';
@@ -25,6 +26,7 @@ const RESOURCES: Record<string, RouteDeclaration>[] = [
   healthRoutes,
   metricsRoutes,
   openApiRoutes,
+  consoleRoutes,
   downloadRoutes,
   agentCallbackRoutes,
   taskRoutes,
