@@ -46,7 +46,7 @@ export const renderTask: Page = (context, taskId = '') => {
     show(summary, ...taskSummary(task));
     commands.update(task);
     show(executions, executionsTable(task));
-    show(activities, ...task.activities.map(activityItem));
+    show(activities, ...(task.activities.length > 0 ? task.activities.map(activityItem) : [h('li', { class: 'muted' }, 'Nothing recorded yet.')]));
     // Artifacts never change once written: they are read (and previewed) again only when new ones came.
     const ids = task.artifacts.map((artifact) => artifact.artifact_id).join();
     if (ids !== shownArtifacts) {
@@ -70,7 +70,7 @@ export const renderTask: Page = (context, taskId = '') => {
       ]);
       error.hidden = true;
       showTask(task);
-      show(timeline, ...events.events.map(eventItem));
+      show(timeline, ...(events.events.length > 0 ? events.events.map(eventItem) : [h('li', { class: 'muted' }, 'No events.')]));
       show(
         approvals,
         ...pending.approvals.map((approval) =>
