@@ -1,0 +1,261 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Browser, Page } from 'playwright-core';
+import { newId } from '../../lib/ids';
+import { artifactContentKey } from '../../lib/storage/content-store';
+import { launchChromium } from '../support/chromium';
+import { eventually } from '../support/eventually';
+import { type TestStack, startStack, waitForTask } from '../support/stack';
+import { type ConsoleTab, SCREENSHOTS, openTab, signIn, unnamedControls } from './browser';
+
+let stack: TestStack;
+let browser: Browser;
+const tabs: ConsoleTab[] = [];
+
+beforeAll(async () => {
+  // Event streams end every few seconds, so every live update below also crosses reconnections
+  // that resume with Last-Event-ID.
+  [stack, browser] = await Promise.all([startStack({ env: { SSE_MAX_STREAM_MS: '3000' } }), launchChromium()]);
+}, 600_000);
+afterAll(async () => {
+  for (const tab of tabs) await tab.context.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+const newTab = async (width: number) => {
+  const tab = await openTab(browser, width);
+  tabs.push(tab);
+  return tab;
+};
+
+const createTask = async (input: Record<string, unknown>, title: string) => {
+  const response = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', input, title } });
+  expect(response.status).toBe(202);
+  return ((await response.json()) as { task_id: string }).task_id;
+};
+
+const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** The approval card (an article named by its title) of the inbox. */
+const approvalCard = (page: Page, title: string) => page.getByRole('article', { name: title });
+
+describe('the console at /', () => {
+  it('is served with a strict Content-Security-Policy, its assets from this server only', async () => {
+    const page = await stack.request('/', { apiKey: null });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const policy = page.headers.get('content-security-policy')!;
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).toContain("default-src 'none'");
+    const main = await stack.request('/console/assets/main.js', { apiKey: null });
+    expect(main.headers.get('content-type')).toContain('javascript');
+    expect((await stack.request('/console/assets/openapi-fetch.js', { apiKey: null })).status).toBe(200);
+    expect((await stack.request('/console/assets/missing.js', { apiKey: null })).status).toBe(404);
+    expect((await stack.request('/console/assets/..%2Fserver.js', { apiKey: null })).status).toBe(400);
+  });
+
+  it('refuses a bad key and a revoked key with a clear message', async () => {
+    const tab = await newTab(1280);
+    await tab.page.goto(`${stack.baseUrl}/`);
+    await tab.page.getByLabel('API key').fill('tw_this_is_not_a_key_of_anyone_at_all');
+    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(tab.page.getByRole('alert').textContent()).resolves.toMatch(/not accepted: Invalid API key/);
+
+    const issued = await stack.request('/v1/api-keys', { method: 'POST', json: { name: 'soon revoked', role: 'member' } });
+    const { id, key } = (await issued.json()) as { id: string; key: string };
+    expect((await stack.request(`/v1/api-keys/${id}`, { method: 'DELETE' })).status).toBe(200);
+    await tab.page.getByLabel('API key').fill(key);
+    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    await tab.page.getByRole('alert').filter({ hasText: 'revoked' }).waitFor();
+    await expect(tab.page.getByRole('alert').textContent()).resolves.toMatch(/not accepted: This API key has been revoked/);
+    // Chromium logs each 401 answer as a console error; nothing else may appear.
+    expect(tab.errors.filter((error) => !error.includes('401'))).toEqual([]);
+  });
+
+  it('runs an echo task from its agent card, approves it live from the inbox, and shows it complete with its artifacts', async () => {
+    // The approver's inbox is open in one tab before the task exists; the operator runs it in another.
+    const inbox = await newTab(1280);
+    await signIn(inbox, stack.baseUrl, stack.admin.apiKey);
+    await expect(inbox.page.locator('header .tenant').textContent()).resolves.toBe('test tenant');
+    await expect(inbox.page.locator('header .key').textContent()).resolves.toBe('test admin · admin');
+    await inbox.page.getByRole('heading', { name: 'Approvals', level: 1 }).waitFor();
+    await inbox.page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    const operator = await newTab(1280);
+    const resumedFrom: string[] = [];
+    operator.page.on('request', (request) => {
+      const lastEventId = request.headers()['last-event-id'];
+      if (request.url().includes('/v1/events/stream') && lastEventId) resumedFrom.push(lastEventId);
+    });
+    await signIn(operator, stack.baseUrl, stack.admin.apiKey);
+    await operator.page.getByRole('link', { name: 'Agents' }).click();
+    await operator.page.getByRole('button', { name: 'Run task echo of Echo' }).click();
+    const dialog = operator.page.getByRole('dialog', { name: 'Run echo' });
+    await dialog.getByLabel('Title (optional)').fill('Publish the launch note');
+    await dialog.getByLabel('message').fill('ship it');
+    await dialog.getByLabel('require_approval').check();
+    await dialog.getByLabel('Include emit_file').check();
+    await dialog.getByLabel('display_name').fill('notes.bin');
+    await dialog.getByLabel('size_bytes').fill('64');
+    await dialog.getByRole('button', { name: 'Start task' }).click();
+    await operator.page.waitForURL(/#\/tasks\/task_/);
+    const taskId = decodeURIComponent(operator.page.url().split('#/tasks/')[1]!);
+    await operator.page.getByRole('heading', { name: 'Publish the launch note', level: 1 }).waitFor();
+    // What "Run task" sent: the dashboard trigger and the form's input.
+    const created = await waitForTask(stack, taskId, (task) => task.status === 'awaiting_approval');
+    expect(created).toMatchObject({ trigger: { type: 'dashboard' }, input: { message: 'ship it', require_approval: true, emit_file: { display_name: 'notes.bin', size_bytes: 64, mime_type: 'application/octet-stream' } } });
+
+    // The approval arrives in the open inbox without a reload, with the artifact to approve as a JSON tree.
+    const card = approvalCard(inbox.page, 'Publish the echo');
+    await card.waitFor();
+    await card.getByRole('link', { name: 'Publish the launch note' }).waitFor();
+    await expect(card.getByRole('group', { name: 'Data of echo.json' }).textContent()).resolves.toContain('"ship it"');
+    expect(await inbox.page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await screenshot(inbox.page, 'inbox-1280');
+    expect(await unnamedControls(inbox.page)).toEqual([]);
+
+    // Approve with a comment, by keyboard: the comment field, then the Approve button.
+    await card.getByLabel('Comment (optional)').fill('Looks good');
+    await card.getByRole('button', { name: 'Approve' }).focus();
+    await inbox.page.keyboard.press('Enter');
+    await card.waitFor({ state: 'detached' });
+    await inbox.page.getByText('Nothing is waiting for a decision.').waitFor();
+
+    // The task page, open all along, turns complete live; its artifacts download.
+    await operator.page.locator('.task-summary .badge', { hasText: 'complete' }).waitFor();
+    await operator.page.getByText('Approval approved by api-key:test admin: “Looks good”').waitFor();
+    await expect(operator.page.getByRole('progressbar', { name: 'Progress' }).getAttribute('value')).resolves.toBe('1');
+    const [jsonDownload] = await Promise.all([operator.page.waitForEvent('download'), operator.page.getByRole('button', { name: 'Download echo.json' }).click()]);
+    expect(JSON.parse(fs.readFileSync((await jsonDownload.path())!, 'utf8'))).toMatchObject({ message: 'ship it' });
+    const [fileDownload] = await Promise.all([operator.page.waitForEvent('download'), operator.page.getByRole('link', { name: 'Download notes.bin' }).click()]);
+    expect(fs.statSync((await fileDownload.path())!).size).toBe(64);
+    await expect(operator.page.getByRole('button', { name: 'Cancel task' }).isDisabled()).resolves.toBe(true);
+    await expect(operator.page.getByRole('button', { name: 'Stop' }).isDisabled()).resolves.toBe(true);
+    await expect(operator.page.getByRole('link', { name: 'Open the run in the Temporal Web UI' }).getAttribute('href')).resolves.toContain(taskId);
+    // The task page's stream was ended by the server (SSE_MAX_STREAM_MS) and resumed where it was.
+    await eventually(() => (resumedFrom.length > 0 ? resumedFrom : undefined), 'a stream resumed with Last-Event-ID', 10_000);
+    expect(resumedFrom.every((seq) => /^\d+$/.test(seq))).toBe(true);
+    await screenshot(operator.page, 'task-1280');
+    expect(await unnamedControls(operator.page)).toEqual([]);
+
+    // The tasks list shows it, found by its title's words.
+    await operator.page.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await operator.page.getByLabel('Search').fill('launch');
+    await operator.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await operator.page.getByRole('row').filter({ hasText: taskId }).getByText('complete').waitFor();
+    expect(await unnamedControls(operator.page)).toEqual([]);
+
+    expect(inbox.errors).toEqual([]);
+    expect(operator.errors).toEqual([]);
+    expect([...inbox.leftTheMachine, ...operator.leftTheMachine]).toEqual([]);
+  });
+
+  it('at 390 px: an email draft shows as an email, a denial fails its task live', async () => {
+    const tab = await newTab(390);
+    await signIn(tab, stack.baseUrl, stack.admin.apiKey);
+    const draftTask = await createTask({ emit_draft: { to: 'alex.kim@acme.com', subject: 'AI readiness tooling for ACME', body: 'Hi Alex,\n\nCongratulations on the Series B.\n\nSam' } }, 'Outreach to ACME');
+    const deniedTask = await createTask({ message: 'not this one', require_approval: true }, 'A note nobody wants');
+
+    const email = tab.page.getByRole('article', { name: 'Email draft to alex.kim@acme.com' });
+    await email.waitFor();
+    await expect(email.textContent()).resolves.toContain('AI readiness tooling for ACME');
+    const card = approvalCard(tab.page, 'Publish the echo');
+    await card.getByRole('link', { name: 'A note nobody wants' }).waitFor();
+    await screenshot(tab.page, 'inbox-390');
+    expect(await unnamedControls(tab.page)).toEqual([]);
+
+    await tab.page.getByRole('link', { name: 'A note nobody wants' }).click();
+    await tab.page.getByRole('heading', { name: 'A note nobody wants', level: 1 }).waitFor();
+    await tab.page.getByText('Waiting for approval: Publish the echo.').waitFor();
+    // A second tab decides; this one follows the task.
+    const approver = await newTab(1280);
+    await signIn(approver, stack.baseUrl, stack.admin.apiKey);
+    const deny = approvalCard(approver.page, 'Publish the echo');
+    await deny.getByRole('link', { name: 'A note nobody wants' }).waitFor();
+    await deny.getByLabel('Comment (optional)').fill('Not now');
+    await deny.getByRole('button', { name: 'Deny' }).click();
+    await deny.waitFor({ state: 'detached' });
+
+    await tab.page.locator('.task-summary .badge', { hasText: 'failed' }).waitFor();
+    await tab.page.getByText('Failed: approval_denied').waitFor();
+    await expect(tab.page.getByRole('button', { name: 'Cancel task' }).isDisabled()).resolves.toBe(true);
+    await screenshot(tab.page, 'task-390');
+    expect(await unnamedControls(tab.page)).toEqual([]);
+    expect((await waitForTask(stack, deniedTask, (task) => task.status === 'failed')).error).toMatchObject({ code: 'approval_denied' });
+    expect((await waitForTask(stack, draftTask, () => true)).status).toBe('awaiting_approval');
+
+    expect(tab.errors).toEqual([]);
+    expect(approver.errors).toEqual([]);
+  });
+
+  it('previews text, JSON, Markdown (its HTML shown as text, never run), images and PDF files', async () => {
+    const { tenantId } = stack.admin;
+    const task = await stack.db.task.create({ data: { id: newId('task'), tenantId, agent: 'echo', taskType: 'echo', input: {}, status: 'complete', title: 'Files to preview' } });
+    const pdf = await PDFDocument.create();
+    pdf.addPage([300, 200]).drawText('Quarterly report', { x: 20, y: 150, size: 18, font: await pdf.embedFont(StandardFonts.Helvetica) });
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const files: [string, string, Buffer][] = [
+      ['notes.txt', 'text/plain', Buffer.from('Plain notes\nsecond line')],
+      ['answer.json', 'application/json', Buffer.from('{"answer": 42, "items": ["a", "b"]}')],
+      ['readme.md', 'text/markdown', Buffer.from('# Release notes\n\n<img src=x onerror="window.pwned = true"> **bold** and [a link](javascript:alert(1))\n\n- one\n- two')],
+      ['pixel.png', 'image/png', png],
+      ['report.pdf', 'application/pdf', Buffer.from(await pdf.save())],
+    ];
+    for (const [displayName, mimeType, content] of files) {
+      const id = newId('art');
+      const storagePath = artifactContentKey(tenantId, task.id, id, { executionId: 'exec_seeded', attempt: 1 });
+      const stored = await stack.storage.put(storagePath, content);
+      await stack.db.artifact.create({
+        data: { id, tenantId, taskId: task.id, workflowId: task.id, runId: 'seeded', type: 'preview.sample', displayName, mimeType, sizeBytes: stored.sizeBytes, sha256: stored.sha256, storagePath },
+      });
+    }
+
+    const tab = await newTab(1280);
+    await signIn(tab, stack.baseUrl, stack.admin.apiKey);
+    await tab.page.goto(`${stack.baseUrl}/#/tasks/${task.id}`);
+    const { page } = tab;
+    await expect(page.getByLabel('Preview of notes.txt').textContent()).resolves.toBe('Plain notes\nsecond line');
+    await expect(page.getByRole('group', { name: 'Preview of answer.json' }).textContent()).resolves.toContain('answer: 42');
+    const markdown = page.getByRole('group', { name: 'Preview of readme.md' });
+    await markdown.getByRole('heading', { name: 'Release notes' }).waitFor();
+    await expect(markdown.textContent()).resolves.toContain('<img src=x onerror="window.pwned = true">');
+    expect(await markdown.locator('img').count()).toBe(0);
+    expect(await markdown.getByRole('link').count()).toBe(0);
+    await expect(markdown.getByRole('listitem').count()).resolves.toBe(2);
+    const image = page.getByRole('img', { name: 'Preview of pixel.png' });
+    await image.waitFor();
+    await expect(image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth)).resolves.toBe(1);
+    await expect(page.locator('iframe[title="Preview of report.pdf"]').getAttribute('src')).resolves.toMatch(/^blob:/);
+    for (const [displayName] of files) await page.getByRole('link', { name: `Download ${displayName}` }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+    expect(tab.leftTheMachine).toEqual([]);
+    expect(tab.errors).toEqual([]);
+  });
+
+  it('every page renders without console errors, every control named', async () => {
+    const tab = await newTab(1280);
+    await signIn(tab, stack.baseUrl, stack.admin.apiKey);
+    // Each page, once it shows what it loaded.
+    const pages: [string, (page: Page) => Promise<void>][] = [
+      ['Approvals', (page) => page.getByRole('list', { name: 'Pending approvals' }).waitFor({ state: 'attached' })],
+      ['Tasks', (page) => page.getByRole('row').nth(1).waitFor()],
+      ['Agents', (page) => page.getByRole('button', { name: 'Run task echo of Echo' }).waitFor()],
+      ['Schedules', (page) => page.getByText('No schedules.').waitFor()],
+      ['Webhooks', (page) => page.getByText('No subscriptions yet.').waitFor()],
+    ];
+    for (const [name, loaded] of pages) {
+      await tab.page.getByRole('link', { name, exact: true }).click();
+      await tab.page.getByRole('heading', { name, level: 1 }).waitFor();
+      await loaded(tab.page);
+      expect({ page: name, unnamed: await unnamedControls(tab.page) }).toEqual({ page: name, unnamed: [] });
+    }
+    await tab.page.getByRole('button', { name: 'Sign out' }).click();
+    await tab.page.getByLabel('API key').waitFor();
+    expect(await tab.page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
+    expect(tab.errors).toEqual([]);
+  });
+});
