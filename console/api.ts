@@ -24,8 +24,8 @@ export class ApiRefusal extends Error {
 function describeProblem(status: number, problem: Partial<Schemas['Problem']>): string {
   const detail = problem.detail ?? problem.title ?? `The server answered ${status}.`;
   if (status === 409) {
-    const current = typeof problem['current_status'] === 'string' ? ` It is ${problem['current_status'].replace(/_/g, ' ')} now.` : '';
-    return `Not possible now: ${detail}${current}`;
+    const current = typeof problem['current_status'] === 'string' ? problem['current_status'] : null;
+    return `Not possible now: ${detail}${current && !detail.includes(current) ? ` It is ${current.replace(/_/g, ' ')} now.` : ''}`;
   }
   const fields = problem.errors?.map((error) => `${error.field}: ${error.message}`) ?? [];
   return fields.length > 0 ? `${detail} (${fields.join('; ')})` : detail;

@@ -1,4 +1,4 @@
-import { type Schemas, answered, failureMessage } from './api.js';
+import { ApiRefusal, type Schemas, answered, failureMessage } from './api.js';
 import { h, uniqueId } from './dom.js';
 import { type PageContext, mayCommand } from './page.js';
 import { type TaskStatus, isTerminal } from './task-status.js';
@@ -16,7 +16,7 @@ export interface TaskCommands {
  * question when it needs clarification), feedback and assignees. Each is enabled only while its
  * status allows it; if the task moved on meanwhile, the server's 409 is shown as it says it.
  */
-export function taskCommands(context: PageContext, taskId: string, onChanged: (task: Task) => void): TaskCommands {
+export function taskCommands(context: PageContext, taskId: string, page: { showTask(task: Task): void; reload(): void }): TaskCommands {
   const { session } = context;
   const { api } = session;
   const path = { params: { path: { id: taskId } } };
@@ -29,11 +29,13 @@ export function taskCommands(context: PageContext, taskId: string, onChanged: (t
     error.hidden = true;
     try {
       const task = await command();
-      if (task) onChanged(task);
+      if (task) page.showTask(task);
       context.announce(`${label}: done.`);
     } catch (failure) {
       error.textContent = failureMessage(failure);
       error.hidden = false;
+      // Refused because the task moved on (409): show what it is now, and what it allows.
+      if (failure instanceof ApiRefusal && failure.status === 409) page.reload();
     } finally {
       if (last) update(last);
     }

@@ -25,7 +25,7 @@ export const renderTask: Page = (context, taskId = '') => {
   const executions = h('div', {});
   const timeline = h('ol', { class: 'timeline', 'aria-label': 'Events, oldest first' });
   const activities = h('ol', { class: 'timeline', 'aria-label': 'Activity, oldest first' });
-  const commands = taskCommands(context, taskId, (task) => showTask(task));
+  const commands = taskCommands(context, taskId, { showTask: (task) => showTask(task), reload: () => void refresh() });
 
   show(
     container,

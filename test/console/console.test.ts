@@ -191,6 +191,28 @@ describe('the console at /', () => {
     expect(approver.errors).toEqual([]);
   });
 
+  it("shows the server's 409 plainly when the task moved on before a command reached it", async () => {
+    const taskId = await createTask({ ask_clarification: 'Which colour?' }, 'A question');
+    await waitForTask(stack, taskId, (task) => task.status === 'needs_clarification');
+    const tab = await newTab(1280);
+    await signIn(tab, stack.baseUrl, stack.admin.apiKey);
+    // This tab hears nothing live, so its page still offers the answer when the task has moved on.
+    await tab.page.route('**/v1/events/stream**', (route) => route.abort());
+    await tab.page.goto(`${stack.baseUrl}/#/tasks/${taskId}`);
+    await tab.page.getByText('The agent asks: Which colour?').waitFor();
+    expect((await stack.request(`/v1/tasks/${taskId}/process`, { method: 'POST', json: { message: 'blue' } })).status).toBe(200);
+    await waitForTask(stack, taskId, (task) => task.status === 'complete');
+
+    await tab.page.getByLabel('Your answer').fill('red');
+    await tab.page.getByRole('button', { name: 'Answer' }).click();
+    await expect(tab.page.getByRole('alert').textContent()).resolves.toBe(`Not possible now: Cannot process task ${taskId}: it is complete.`);
+    // The page then shows the task as it is: complete, with nothing left to answer.
+    await tab.page.locator('.task-summary .badge', { hasText: 'complete' }).waitFor();
+    await expect(tab.page.getByRole('button', { name: 'Process' }).isDisabled()).resolves.toBe(true);
+    // Chromium logs the 409 answer (and any refused stream); nothing else may appear.
+    expect(tab.errors.filter((error) => !/409 \(Conflict\)|net::ERR_FAILED/.test(error))).toEqual([]);
+  });
+
   it('previews text, JSON, Markdown (its HTML shown as text, never run), images and PDF files', async () => {
     const { tenantId } = stack.admin;
     const task = await stack.db.task.create({ data: { id: newId('task'), tenantId, agent: 'echo', taskType: 'echo', input: {}, status: 'complete', title: 'Files to preview' } });
