@@ -7,6 +7,7 @@ import { artifactContentKey } from '../../lib/storage/content-store';
 import { launchChromium } from '../support/chromium';
 import { eventually } from '../support/eventually';
 import { type TestStack, startStack, waitForTask } from '../support/stack';
+import { WebhookReceiver } from '../support/webhook-receiver';
 import { type ConsoleTab, SCREENSHOTS, openTab, signIn, unnamedControls } from './browser';
 
 let stack: TestStack;
@@ -16,7 +17,9 @@ const tabs: ConsoleTab[] = [];
 beforeAll(async () => {
   // Event streams end every few seconds, so every live update below also crosses reconnections
   // that resume with Last-Event-ID.
-  [stack, browser] = await Promise.all([startStack({ env: { SSE_MAX_STREAM_MS: '3000' } }), launchChromium()]);
+  // A database of its own: its webhook dispatcher may deliver to the loopback receiver below.
+  const env = { SSE_MAX_STREAM_MS: '3000', OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' };
+  [stack, browser] = await Promise.all([startStack({ env, ownDatabase: true }), launchChromium()]);
 }, 600_000);
 afterAll(async () => {
   for (const tab of tabs) await tab.context.close();
@@ -258,6 +261,43 @@ describe('the console at /', () => {
     expect(tab.errors).toEqual([]);
   });
 
+  it('subscribes a webhook, shows its deliveries with their attempts and redelivers one; pauses a schedule', async () => {
+    const receiver = await WebhookReceiver.start();
+    try {
+      const tab = await newTab(1280);
+      await signIn(tab, stack.baseUrl, stack.admin.apiKey);
+      await tab.page.getByRole('link', { name: 'Webhooks' }).click();
+      await tab.page.getByLabel('Receiver URL').fill(receiver.url);
+      await tab.page.getByLabel('Signing secret').fill('a-secret-of-some-length');
+      await tab.page.getByLabel('task.created').check();
+      await tab.page.getByRole('button', { name: 'Subscribe' }).click();
+      await tab.page.getByRole('heading', { name: receiver.url }).waitFor();
+
+      const taskId = await createTask({ message: 'for the receiver' }, 'Delivered');
+      await eventually(() => (receiver.received.length > 0 ? true : undefined), 'the first delivery');
+      await tab.page.getByRole('button', { name: `Show deliveries of ${receiver.url}` }).click();
+      const row = tab.page.getByRole('row').filter({ hasText: 'task.created' });
+      await row.getByText('succeeded').waitFor();
+      await expect(row.getByRole('listitem').textContent()).resolves.toMatch(/· 200 · \d+ ms/);
+      await row.getByRole('button', { name: /^Redeliver task\.created/ }).click();
+      await tab.page.getByRole('status').filter({ hasText: 'Redelivery of task.created queued.' }).waitFor();
+      await eventually(() => (receiver.received.length === 2 ? true : undefined), 'the redelivery');
+      const eventIds = receiver.received.map((delivery) => delivery.headers['x-ariftly-event-id']);
+      expect(eventIds[0]).toBe(eventIds[1]);
+      expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({ type: 'task.created', task_id: taskId });
+
+      const schedule = await stack.request('/v1/schedules', { method: 'POST', json: { agent: 'echo', input: { message: 'tick' }, interval_seconds: 86_400, title: 'Daily echo' } });
+      expect(schedule.status).toBe(201);
+      await tab.page.getByRole('link', { name: 'Schedules' }).click();
+      await tab.page.getByRole('button', { name: 'Pause Daily echo' }).click();
+      await tab.page.getByRole('button', { name: 'Resume Daily echo' }).waitFor();
+      expect(await unnamedControls(tab.page)).toEqual([]);
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('every page renders without console errors, every control named', async () => {
     const tab = await newTab(1280);
     await signIn(tab, stack.baseUrl, stack.admin.apiKey);
@@ -266,8 +306,8 @@ describe('the console at /', () => {
       ['Approvals', (page) => page.getByRole('list', { name: 'Pending approvals' }).waitFor({ state: 'attached' })],
       ['Tasks', (page) => page.getByRole('row').nth(1).waitFor()],
       ['Agents', (page) => page.getByRole('button', { name: 'Run task echo of Echo' }).waitFor()],
-      ['Schedules', (page) => page.getByText('No schedules.').waitFor()],
-      ['Webhooks', (page) => page.getByText('No subscriptions yet.').waitFor()],
+      ['Schedules', (page) => page.getByRole('article', { name: 'Daily echo' }).waitFor()],
+      ['Webhooks', (page) => page.getByRole('button', { name: /^Show deliveries of/ }).waitFor()],
     ];
     for (const [name, loaded] of pages) {
       await tab.page.getByRole('link', { name, exact: true }).click();
