@@ -17,14 +17,17 @@ export const renderTasks: Page = (context) => {
   const search = h('input', { type: 'search', name: 'search', placeholder: 'Words in title or description' });
   const status = h('select', { name: 'status' }, h('option', { value: '' }, 'Any status'), TASK_STATUSES.map((value) => h('option', { value }, value.replace(/_/g, ' '))));
   const agent = h('select', { name: 'agent' }, h('option', { value: '' }, 'Any agent'));
-  const mine = h('input', { type: 'checkbox', name: 'mine', id: uniqueId('mine') });
+  // `mine` means the key's user's tasks: a key that names no user has none (the API answers 400).
+  const userEmail = session.me.api_key.user_email;
+  const mineHint = h('span', { id: uniqueId('mine-hint'), class: 'hint' }, userEmail ? `owned by or assigned to ${userEmail}` : 'this key names no user');
+  const mine = h('input', { type: 'checkbox', name: 'mine', id: uniqueId('mine'), disabled: !userEmail, 'aria-describedby': mineHint.id });
   const filters = h(
     'form',
     { class: 'filters', role: 'search', 'aria-label': 'Filter tasks', onsubmit: (event: Event) => (event.preventDefault(), void refresh()) },
     field('Search', search),
     field('Status', status),
     field('Agent', agent),
-    h('div', { class: 'field checkbox' }, mine, h('label', { for: mine.id }, 'Only mine')),
+    h('div', { class: 'field checkbox' }, mine, h('label', { for: mine.id }, 'Only mine'), mineHint),
     h('button', { type: 'submit' }, 'Search'),
   );
   for (const control of [status, agent, mine]) control.addEventListener('change', () => void refresh());

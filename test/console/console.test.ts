@@ -298,6 +298,24 @@ describe('the console at /', () => {
     }
   });
 
+  it("filters tasks by `mine` (the key's user's tasks) and by status", async () => {
+    const issued = await stack.request('/v1/api-keys', { method: 'POST', json: { name: 'ana', role: 'member', user_email: 'ana@example.com' } });
+    const { key } = (await issued.json()) as { key: string };
+    const created = await stack.request('/v1/tasks', { method: 'POST', apiKey: key, json: { agent: 'echo', input: { message: 'mine' }, title: "Ana's task" } });
+    const { task_id: anasTask } = (await created.json()) as { task_id: string };
+    const tab = await newTab(390);
+    await signIn(tab, stack.baseUrl, key);
+    await tab.page.getByRole('link', { name: 'Tasks', exact: true }).click();
+    const rows = tab.page.locator('table.tasks tbody tr');
+    await rows.nth(1).waitFor();
+    await tab.page.getByLabel('Only mine').check();
+    await eventually(async () => ((await rows.count()) === 1 && (await rows.first().textContent())?.includes(anasTask) ? true : undefined), 'only her task listed');
+    await tab.page.getByLabel('Only mine').uncheck();
+    await tab.page.getByLabel('Status').selectOption('failed');
+    await eventually(async () => ((await rows.count()) > 0 && (await rows.filter({ hasNotText: 'failed' }).count()) === 0 ? true : undefined), 'only failed tasks listed');
+    expect(tab.errors).toEqual([]);
+  });
+
   it('every page renders without console errors, every control named', async () => {
     const tab = await newTab(1280);
     await signIn(tab, stack.baseUrl, stack.admin.apiKey);
