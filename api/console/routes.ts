@@ -24,7 +24,7 @@ export const consoleRoutes = defineRoutes({
     auth: 'none',
     tag,
     summary: "A module or the style sheet of the console's build",
-    params: z.object({ file: z.string().regex(CONSOLE_ASSET_NAME, 'A file of the console build, e.g. main.js').meta({ description: 'e.g. `main.js`, `console.css`' }) }),
+    params: z.object({ file: z.string().regex(CONSOLE_ASSET_NAME, 'A file of the console build, e.g. main.js').meta({ description: 'e.g. `main.js`, `console.css`', example: 'main.js' }) }),
     responses: {
       200: { description: 'The asset (`text/javascript` or `text/css`)', schema: z.string(), contentType: '*/*' },
     },
