@@ -97,6 +97,8 @@ function renderShell(session: Session): void {
         },
         ...params,
       ) ?? (() => undefined);
+    // Screen readers and keyboards start on the new page's heading, not on the link left behind.
+    (main.querySelector<HTMLElement>('h1') ?? main).focus();
   };
   window.onhashchange = open;
   open();
