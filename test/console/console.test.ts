@@ -136,7 +136,7 @@ describe('the console at /', () => {
     const [fileDownload] = await Promise.all([operator.page.waitForEvent('download'), operator.page.getByRole('link', { name: 'Download notes.bin' }).click()]);
     expect(fs.statSync((await fileDownload.path())!).size).toBe(64);
     await expect(operator.page.getByRole('button', { name: 'Cancel task' }).isDisabled()).resolves.toBe(true);
-    await expect(operator.page.getByRole('button', { name: 'Stop' }).isDisabled()).resolves.toBe(true);
+    await expect(operator.page.getByRole('button', { name: 'Stop', exact: true }).isDisabled()).resolves.toBe(true);
     await expect(operator.page.getByRole('link', { name: 'Open the run in the Temporal Web UI' }).getAttribute('href')).resolves.toContain(taskId);
     // The task page's stream was ended by the server (SSE_MAX_STREAM_MS) and resumed where it was.
     await eventually(() => (resumedFrom.length > 0 ? resumedFrom : undefined), 'a stream resumed with Last-Event-ID', 10_000);
@@ -211,9 +211,49 @@ describe('the console at /', () => {
     await expect(tab.page.getByRole('alert').textContent()).resolves.toBe(`Not possible now: Cannot process task ${taskId}: it is complete.`);
     // The page then shows the task as it is: complete, with nothing left to answer.
     await tab.page.locator('.task-summary .badge', { hasText: 'complete' }).waitFor();
-    await expect(tab.page.getByRole('button', { name: 'Process' }).isDisabled()).resolves.toBe(true);
+    await expect(tab.page.getByRole('button', { name: 'Process', exact: true }).isDisabled()).resolves.toBe(true);
     // Chromium logs the 409 answer (and any refused stream); nothing else may appear.
     expect(tab.errors.filter((error) => !/409 \(Conflict\)|net::ERR_FAILED/.test(error))).toEqual([]);
+  });
+
+  it('answers a clarification with a message and a file, then stops, resumes and cancels a task, gives feedback and assigns people', async () => {
+    const tab = await newTab(1280);
+    await signIn(tab, stack.baseUrl, stack.admin.apiKey);
+    const { page } = tab;
+    const status = page.locator('.task-summary .badge');
+
+    const asking = await createTask({ ask_clarification: 'Which colour?' }, 'Paint the shed');
+    await page.goto(`${stack.baseUrl}/#/tasks/${asking}`);
+    await page.getByText('The agent asks: Which colour?').waitFor();
+    await page.getByLabel('Your answer').fill('blue');
+    await page.getByLabel('Files (optional)').setInputFiles({ name: 'swatch.txt', mimeType: 'text/plain', buffer: Buffer.from('RAL 5015') });
+    await page.getByRole('button', { name: 'Answer' }).click();
+    await status.filter({ hasText: 'complete' }).waitFor();
+    const answered = await waitForTask(stack, asking, (task) => task.status === 'complete');
+    expect(answered.output).toMatchObject({ clarification: 'blue' });
+    expect(answered.activities).toContainEqual(expect.objectContaining({ type: 'message', text: 'blue', files: [expect.objectContaining({ name: 'swatch.txt', mime_type: 'text/plain' })] }));
+
+    await page.getByRole('button', { name: 'Like', exact: true }).click();
+    await page.getByRole('button', { name: 'Like', exact: true, pressed: true }).waitFor();
+    await page.getByLabel('Assignees (emails, comma-separated)').fill('bo@example.com, cy@example.com');
+    await page.getByRole('button', { name: 'Save assignees' }).click();
+    await page.locator('.facts').getByText('bo@example.com, cy@example.com').waitFor();
+    expect(await waitForTask(stack, asking, (task) => (task as { feedback?: string }).feedback === 'like')).toMatchObject({ assigned_users: ['bo@example.com', 'cy@example.com'] });
+
+    const working = await createTask({ sleep_ms: 600_000 }, 'Long work');
+    await page.goto(`${stack.baseUrl}/#/tasks/${working}`);
+    await status.filter({ hasText: 'running' }).waitFor();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await status.filter({ hasText: 'on hold' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Stop', exact: true }).isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Message').fill('carry on');
+    await page.getByRole('button', { name: 'Process', exact: true }).click();
+    await status.filter({ hasText: 'running' }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Cancel task' }).click();
+    await status.filter({ hasText: 'cancelled' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Process', exact: true }).isDisabled()).resolves.toBe(true);
+    expect(tab.errors).toEqual([]);
   });
 
   it('previews text, JSON, Markdown (its HTML shown as text, never run), images and PDF files', async () => {
