@@ -11,7 +11,14 @@ export const renderAgents: Page = (context) => {
   const { session, container } = context;
   const grid = h('div', { class: 'agent-grid' });
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  show(container, h('h1', { tabindex: -1 }, 'Agents'), h('p', { class: 'lead' }, 'What each agent does, and a form to run each of its task types.'), error, grid);
+  show(
+    container,
+    h('h1', { tabindex: -1 }, 'Agents'),
+    h('p', { class: 'lead' }, 'What each agent does, and a form to run each of its task types.'),
+    mayCommand(session) ? null : h('p', { class: 'notice' }, 'This key has the approver role: it reads agents and decides approvals, and cannot start tasks.'),
+    error,
+    grid,
+  );
   void session.api
     .GET('/v1/agents')
     .then(answered)

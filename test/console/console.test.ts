@@ -356,6 +356,26 @@ describe('the console at /', () => {
     expect(tab.errors).toEqual([]);
   });
 
+  it('an approver key decides approvals in the inbox, but starts nothing and sees no webhooks', async () => {
+    const issued = await stack.request('/v1/api-keys', { method: 'POST', json: { name: 'inbox of Dee', role: 'approver', user_email: 'dee@example.com' } });
+    const { key } = (await issued.json()) as { key: string };
+    const taskId = await createTask({ message: 'for Dee', require_approval: true }, 'For an approver');
+    const tab = await newTab(390);
+    await signIn(tab, stack.baseUrl, key);
+    await expect(tab.page.locator('header .key').textContent()).resolves.toBe('inbox of Dee · approver');
+    expect(await tab.page.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
+    const card = approvalCard(tab.page, 'Publish the echo').filter({ hasText: 'For an approver' });
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await card.waitFor({ state: 'detached' });
+    expect((await waitForTask(stack, taskId, (task) => task.status === 'complete')).activities).toContainEqual(
+      expect.objectContaining({ type: 'approval_resolved', decision: 'approved', by: 'dee@example.com' }),
+    );
+    await tab.page.getByRole('link', { name: 'Agents' }).click();
+    await expect(tab.page.getByRole('button', { name: 'Run task echo of Echo' }).isDisabled()).resolves.toBe(true);
+    await tab.page.getByText('This key has the approver role').waitFor();
+    expect(tab.errors).toEqual([]);
+  });
+
   it('every page renders without console errors, every control named', async () => {
     const tab = await newTab(1280);
     await signIn(tab, stack.baseUrl, stack.admin.apiKey);
