@@ -32,7 +32,7 @@ export function renderSignIn(root: HTMLElement, onSignedIn: (session: Session) =
     h('p', {}, 'Approve what agents ask for, follow tasks and their artifacts, start work.'),
     h('label', { for: inputId }, 'API key'),
     input,
-    h('p', { id: hintId, class: 'muted' }, 'Kept in this browser tab only, until you sign out or close the tab. (npm start prints the dev key.)'),
+    h('p', { id: hintId, class: 'hint' }, 'Kept in this browser tab only, until you sign out or close the tab. (npm start prints the dev key.)'),
     error,
     submit,
   );
