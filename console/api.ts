@@ -5,9 +5,23 @@ import createClient, { type Client } from './openapi-fetch.js';
 export type Schemas = components['schemas'];
 export type Api = Client<paths>;
 
+/**
+ * Sent on `window` when the API stops accepting the signed-in key (revoked meanwhile): the shell
+ * then returns to the sign-in form.
+ */
+export const KEY_REFUSED_EVENT = 'taskwright:key-refused';
+
+export const announceKeyRefused = () => window.dispatchEvent(new Event(KEY_REFUSED_EVENT));
+
 /** The typed client, calling the API that served the console with this key. */
 export function apiWithKey(apiKey: string): Api {
-  return createClient<paths>({ baseUrl: location.origin, headers: { Authorization: `Bearer ${apiKey}` } });
+  const api = createClient<paths>({ baseUrl: location.origin, headers: { Authorization: `Bearer ${apiKey}` } });
+  api.use({
+    onResponse: ({ response }) => {
+      if (response.status === 401) announceKeyRefused();
+    },
+  });
+  return api;
 }
 
 /** A refused call, said plainly: the server's own words, and for a 409 what the task is now. */

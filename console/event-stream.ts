@@ -1,4 +1,4 @@
-import type { Schemas } from './api.js';
+import { type Schemas, announceKeyRefused } from './api.js';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
@@ -26,6 +26,12 @@ export function followEvents(options: EventStreamOptions): () => void {
     const headers: Record<string, string> = { Authorization: `Bearer ${options.apiKey}`, Accept: 'text/event-stream' };
     if (lastEventId !== null) headers['Last-Event-ID'] = lastEventId;
     const response = await fetch(`/v1/events/stream?${new URLSearchParams(options.filters)}`, { headers, signal: stopped.signal, cache: 'no-store' });
+    if (response.status === 401) {
+      // Revoked meanwhile: retrying cannot help, and the shell signs the person out.
+      stopped.abort();
+      announceKeyRefused();
+      return;
+    }
     if (!response.ok || !response.body) throw new Error(`The event stream answered ${response.status}`);
     options.onState?.('live');
     await readFrames(response.body, (frame) => {

@@ -1,4 +1,5 @@
 import { renderAgents } from './agents-page.js';
+import { KEY_REFUSED_EVENT } from './api.js';
 import { h } from './dom.js';
 import type { StreamState } from './event-stream.js';
 import { renderInbox } from './inbox-page.js';
@@ -41,6 +42,16 @@ function renderShell(session: Session): void {
   const main = h('main', { id: 'page', tabindex: -1 });
   const { tenant, api_key } = session.me;
   let stopPage: () => void = () => undefined;
+  const leave = (message?: string) => {
+    signOut();
+    window.onhashchange = null;
+    window.removeEventListener(KEY_REFUSED_EVENT, keyRefused);
+    stopPage();
+    history.replaceState(null, '', location.pathname);
+    renderSignIn(root, renderShell, message);
+  };
+  const keyRefused = () => leave('The API no longer accepts this key (it may have been revoked). Sign in with a valid key.');
+  window.addEventListener(KEY_REFUSED_EVENT, keyRefused);
   root.replaceChildren(
     h(
       'header',
@@ -53,16 +64,7 @@ function renderShell(session: Session): void {
         h('span', { class: 'identity' }, h('span', { class: 'tenant', title: tenant.tenant_id }, tenant.name), h('span', { class: 'key' }, `${api_key.name} · ${api_key.role}`)),
         h(
           'button',
-          {
-            type: 'button',
-            onclick: () => {
-              signOut();
-              window.onhashchange = null;
-              stopPage();
-              location.hash = '';
-              renderSignIn(root, renderShell);
-            },
-          },
+          { type: 'button', onclick: () => leave() },
           'Sign out',
         ),
       ),

@@ -60,7 +60,7 @@ describe('the console at /', () => {
     expect((await stack.request('/console/assets/..%2Fserver.js', { apiKey: null })).status).toBe(400);
   });
 
-  it('refuses a bad key and a revoked key with a clear message', async () => {
+  it('refuses a bad key and a revoked key with a clear message, also when revoked while signed in', async () => {
     const tab = await newTab(1280);
     await tab.page.goto(`${stack.baseUrl}/`);
     await tab.page.getByLabel('API key').fill('tw_this_is_not_a_key_of_anyone_at_all');
@@ -74,6 +74,16 @@ describe('the console at /', () => {
     await tab.page.getByRole('button', { name: 'Sign in' }).click();
     await tab.page.getByRole('alert').filter({ hasText: 'revoked' }).waitFor();
     await expect(tab.page.getByRole('alert').textContent()).resolves.toMatch(/not accepted: This API key has been revoked/);
+
+    // A key revoked while a person is signed in with it: back to the sign-in form, saying why.
+    const another = await stack.request('/v1/api-keys', { method: 'POST', json: { name: 'revoked while in use', role: 'member' } });
+    const inUse = (await another.json()) as { id: string; key: string };
+    await signIn(tab, stack.baseUrl, inUse.key);
+    expect((await stack.request(`/v1/api-keys/${inUse.id}`, { method: 'DELETE' })).status).toBe(200);
+    await tab.page.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await tab.page.getByRole('alert').filter({ hasText: 'no longer accepts this key' }).waitFor();
+    await tab.page.getByLabel('API key').waitFor();
+    expect(await tab.page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
     // Chromium logs each 401 answer as a console error; nothing else may appear.
     expect(tab.errors.filter((error) => !error.includes('401'))).toEqual([]);
   });
