@@ -34,10 +34,18 @@ export function followEvents(options: EventStreamOptions): () => void {
     }
     if (!response.ok || !response.body) throw new Error(`The event stream answered ${response.status}`);
     options.onState?.('live');
-    await readFrames(response.body, (frame) => {
-      if (frame.id !== undefined) lastEventId = frame.id;
-      if (frame.data !== undefined) options.onEvent(JSON.parse(frame.data) as Schemas['Event']);
-    });
+    await readFrames(
+      response.body,
+      (frame) => {
+        if (frame.id !== undefined) lastEventId = frame.id;
+        if (frame.data !== undefined) options.onEvent(JSON.parse(frame.data) as Schemas['Event']);
+      },
+      (comment) => {
+        // A stream the server ends says where to resume, also when none of its events matched.
+        const resumeAt = /reconnect with Last-Event-ID: (\d+)/.exec(comment)?.[1];
+        if (resumeAt !== undefined) lastEventId = resumeAt;
+      },
+    );
   };
 
   void (async () => {
@@ -66,7 +74,7 @@ interface Frame {
 }
 
 /** Reads Server-Sent Event frames: `field: value` lines, a blank line ends a frame, `:` lines are comments. */
-async function readFrames(body: ReadableStream<Uint8Array>, onFrame: (frame: Frame) => void): Promise<void> {
+async function readFrames(body: ReadableStream<Uint8Array>, onFrame: (frame: Frame) => void, onComment: (text: string) => void): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
@@ -84,7 +92,10 @@ async function readFrames(body: ReadableStream<Uint8Array>, onFrame: (frame: Fra
         frame = {};
         continue;
       }
-      if (line.startsWith(':')) continue;
+      if (line.startsWith(':')) {
+        onComment(line.slice(1).trim());
+        continue;
+      }
       const colon = line.indexOf(':');
       const field = colon === -1 ? line : line.slice(0, colon);
       const text = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
