@@ -3,10 +3,11 @@ import { artifactView } from './artifact-view.js';
 import { h, show, time, uniqueId } from './dom.js';
 import { followEvents } from './event-stream.js';
 import type { Page, PageContext } from './page.js';
+import { taskName } from './task-status.js';
 
 type Approval = Schemas['Approval'];
 
-// The inbox shows this many at most; deciding makes room for the next.
+// The inbox shows at most this many pages of 100 approvals; deciding makes room for the next.
 const INBOX_PAGES = 5;
 
 /**
@@ -36,17 +37,12 @@ export const renderInbox: Page = (context) => {
       }
       error.hidden = true;
       const ids = new Set(pending.map((approval) => approval.approval_id));
-      for (const [id, card] of cards) {
-        if (!ids.has(id)) {
-          card.remove();
-          cards.delete(id);
-        }
-      }
+      for (const id of cards.keys()) if (!ids.has(id)) removeCard(id);
       // Cards already shown stay where they are (a moved element loses focus and selection).
       pending.forEach((approval, index) => {
         let card = cards.get(approval.approval_id);
         if (!card) {
-          card = approvalCard(context, approval, () => decided(approval.approval_id));
+          card = approvalCard(context, approval, () => removeCard(approval.approval_id));
           cards.set(approval.approval_id, card);
           if (loaded) context.announce(`New approval: ${approval.title}`);
         }
@@ -60,15 +56,20 @@ export const renderInbox: Page = (context) => {
     }
   };
 
-  /** After a decision here: the card goes, and focus moves to the next one for keyboard users. */
-  const decided = (approvalId: string) => {
+  /**
+   * Takes a decided approval's card away (decided here or elsewhere); if focus was in it, it moves
+   * to the next card, so a keyboard user goes on from there.
+   */
+  function removeCard(approvalId: string): void {
     const card = cards.get(approvalId);
-    const next = (card?.nextElementSibling ?? card?.previousElementSibling) as HTMLElement | null;
-    card?.remove();
+    if (!card) return;
+    const hadFocus = card.contains(document.activeElement);
+    const next = (card.nextElementSibling ?? card.previousElementSibling) as HTMLElement | null;
+    card.remove();
     cards.delete(approvalId);
     empty.hidden = cards.size > 0;
-    (next?.querySelector<HTMLElement>('h2') ?? heading).focus();
-  };
+    if (hadFocus) (next?.querySelector<HTMLElement>('h2') ?? heading).focus();
+  }
 
   let scheduled: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = () => {
@@ -153,14 +154,17 @@ function approvalCard(context: PageContext, approval: Approval, onDecided: () =>
 /** The task's name and agent, and the artifact to approve, rendered as what it is. */
 async function loadSubject(context: PageContext, approval: Approval, taskLine: HTMLElement, subject: HTMLElement): Promise<void> {
   const { api } = context.session;
-  const [task, artifact] = await Promise.all([
-    api.GET('/v1/tasks/{id}', { params: { path: { id: approval.task_id } } }),
-    approval.artifact_id ? api.GET('/v1/artifacts/{id}', { params: { path: { id: approval.artifact_id } } }) : null,
-  ]);
-  if (task.data) {
-    const link = h('a', { href: `#/tasks/${encodeURIComponent(task.data.task_id)}` }, task.data.title ?? `${task.data.agent} · ${task.data.task_type}`);
-    show(taskLine, 'Task ', link, ` · agent ${task.data.agent} · `, h('code', {}, task.data.task_id));
+  try {
+    const [task, artifact] = await Promise.all([
+      api.GET('/v1/tasks/{id}', { params: { path: { id: approval.task_id } } }),
+      approval.artifact_id ? api.GET('/v1/artifacts/{id}', { params: { path: { id: approval.artifact_id } } }) : null,
+    ]);
+    if (task.data) {
+      const link = h('a', { href: `#/tasks/${encodeURIComponent(task.data.task_id)}` }, taskName(task.data));
+      show(taskLine, 'Task ', link, ` · agent ${task.data.agent} · `, h('code', {}, task.data.task_id));
+    }
+    if (artifact) subject.replaceChildren(artifactView(answered(artifact)));
+  } catch (failure) {
+    subject.replaceChildren(h('p', { class: 'error' }, `What is to be approved could not be read: ${failureMessage(failure)}`));
   }
-  if (artifact?.data) subject.replaceChildren(artifactView(artifact.data));
-  else if (artifact) subject.replaceChildren(h('p', { class: 'error' }, 'The artifact to approve could not be read.'));
 }

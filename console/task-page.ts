@@ -56,9 +56,14 @@ export const renderTask: Page = (context, taskId = '') => {
   };
 
   const loadArtifacts = async () => {
-    const { artifacts: list } = answered(await api.GET('/v1/tasks/{id}/artifacts', path));
-    if (list.length === 0) show(artifacts, h('p', { class: 'muted' }, 'No artifacts yet.'));
-    else show(artifacts, ...list.map(artifactView));
+    try {
+      const { artifacts: list } = answered(await api.GET('/v1/tasks/{id}/artifacts', path));
+      if (list.length === 0) show(artifacts, h('p', { class: 'muted' }, 'No artifacts yet.'));
+      else show(artifacts, ...list.map(artifactView));
+    } catch (failure) {
+      shownArtifacts = '';
+      show(artifacts, h('p', { class: 'error' }, `The artifacts could not be read: ${failureMessage(failure)}`));
+    }
   };
 
   const refresh = async () => {

@@ -78,9 +78,13 @@ export const renderTasks: Page = (context) => {
   const refresh = () => load(false);
   more.addEventListener('click', () => void load(true));
 
-  void session.api.GET('/v1/agents').then(({ data }) => {
-    for (const manifest of data?.agents ?? []) agent.append(h('option', { value: manifest.slug }, manifest.name));
-  });
+  session.api
+    .GET('/v1/agents')
+    .then(({ data }) => {
+      for (const manifest of data?.agents ?? []) agent.append(h('option', { value: manifest.slug }, manifest.name));
+    })
+    // Without the agents the filter offers "Any agent" alone; the list itself says what failed.
+    .catch(() => undefined);
 
   let scheduled: ReturnType<typeof setTimeout> | undefined;
   // Live: the first page is read again after a burst of events (only while nobody paged further).
