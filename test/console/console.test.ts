@@ -45,7 +45,7 @@ const screenshot = (page: Page, name: string) => page.screenshot({ path: path.jo
 const approvalCard = (page: Page, title: string) => page.getByRole('article', { name: title });
 
 describe('the console at /', () => {
-  it('is served with a strict Content-Security-Policy, its assets from this server only', async () => {
+  it('is served with a strict Content-Security-Policy, its assets from this server only, its routes in the OpenAPI document', async () => {
     const page = await stack.request('/', { apiKey: null });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -58,6 +58,11 @@ describe('the console at /', () => {
     expect((await stack.request('/console/assets/openapi-fetch.js', { apiKey: null })).status).toBe(200);
     expect((await stack.request('/console/assets/missing.js', { apiKey: null })).status).toBe(404);
     expect((await stack.request('/console/assets/..%2Fserver.js', { apiKey: null })).status).toBe(400);
+    // Declared in the route table like every route, so the document lists them.
+    const document = (await (await stack.request('/v1/openapi.json', { apiKey: null })).json()) as { paths: Record<string, Record<string, { operationId: string }>> };
+    expect(document.paths['/']?.get?.operationId).toBe('getConsolePage');
+    expect(document.paths['/console/assets/{file}']?.get?.operationId).toBe('getConsoleAsset');
+    expect(document.paths['/v1/me']?.get?.operationId).toBe('getMe');
   });
 
   it('refuses a bad key and a revoked key with a clear message, also when revoked while signed in', async () => {
