@@ -24,13 +24,13 @@ export function taskCommands(context: PageContext, taskId: string, page: { showT
   const allowed = mayCommand(session);
 
   /** Runs a command; its answer (the task) is shown at once, a refusal where the person acted. */
-  const run = async (button: HTMLButtonElement, label: string, command: () => Promise<Task | void>) => {
+  const run = async (button: HTMLButtonElement, done: string, command: () => Promise<Task | void>) => {
     button.disabled = true;
     error.hidden = true;
     try {
       const task = await command();
       if (task) page.showTask(task);
-      context.announce(`${label}: done.`);
+      context.announce(done);
     } catch (failure) {
       error.textContent = failureMessage(failure);
       error.hidden = false;
@@ -44,10 +44,10 @@ export function taskCommands(context: PageContext, taskId: string, page: { showT
   const cancel = h('button', { type: 'button', class: 'danger' }, 'Cancel task');
   cancel.addEventListener('click', () => {
     if (!confirm('Cancel this task? Its partial artifacts are discarded.')) return;
-    void run(cancel, 'Cancel', async () => void answered(await api.POST('/v1/tasks/{id}/cancel', path)));
+    void run(cancel, 'Cancellation requested.', async () => void answered(await api.POST('/v1/tasks/{id}/cancel', path)));
   });
   const stop = h('button', { type: 'button' }, 'Stop');
-  stop.addEventListener('click', () => void run(stop, 'Stop', async () => answered(await api.POST('/v1/tasks/{id}/stop', path))));
+  stop.addEventListener('click', () => void run(stop, 'Stopped: the task waits on hold.', async () => answered(await api.POST('/v1/tasks/{id}/stop', path))));
 
   const question = h('p', { class: 'question', hidden: true });
   const messageId = uniqueId('message');
@@ -62,7 +62,7 @@ export function taskCommands(context: PageContext, taskId: string, page: { showT
       class: 'process',
       onsubmit: (event: Event) => {
         event.preventDefault();
-        void run(processButton, processButton.textContent ?? 'Process', async () => {
+        void run(processButton, 'Sent to the agent.', async () => {
           const uploaded = await Promise.all([...(files.files ?? [])].map((file) => upload(session.apiKey, file)));
           const body = {
             ...(message.value.trim() && { message: message.value.trim() }),
@@ -85,7 +85,7 @@ export function taskCommands(context: PageContext, taskId: string, page: { showT
 
   const feedback = (status: 'like' | 'dislike' | null, label: string) => {
     const button = h('button', { type: 'button', 'aria-pressed': 'false' }, label);
-    button.addEventListener('click', () => void run(button, label, async () => answered(await api.POST('/v1/tasks/{id}/feedback', { ...path, body: { status } }))));
+    button.addEventListener('click', () => void run(button, 'Feedback saved.', async () => answered(await api.POST('/v1/tasks/{id}/feedback', { ...path, body: { status } }))));
     return button;
   };
   const like = feedback('like', 'Like');
@@ -102,7 +102,7 @@ export function taskCommands(context: PageContext, taskId: string, page: { showT
       onsubmit: (event: Event) => {
         event.preventDefault();
         const emails = assignees.value.split(/[\s,;]+/).filter((email) => email !== '');
-        void run(saveAssignees, 'Assignees', async () => answered(await api.PUT('/v1/tasks/{id}/assignees', { ...path, body: { emails } })));
+        void run(saveAssignees, 'Assignees saved.', async () => answered(await api.PUT('/v1/tasks/{id}/assignees', { ...path, body: { emails } })));
       },
     },
     h('label', { for: assigneesId }, 'Assignees (emails, comma-separated)'),
