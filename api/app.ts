@@ -18,10 +18,12 @@ import { channelRulesRouter } from './channel-rules/router';
 import { inboundChannelRouter } from './channels/inbound';
 import { channelsRouter } from './channels/router';
 import { artifactsRouter } from './artifacts/router';
+import { consoleRouter } from './console/router';
 import { downloadsRouter } from './downloads/router';
 import { eventsRouter } from './events/router';
 import { filesRouter } from './files/router';
 import { healthRouter } from './health/router';
+import { meRouter } from './me/router';
 import { refuseDeepJson } from './json-depth';
 import { openApiRouter } from './openapi/router';
 import { databaseMetrics } from './metrics/database-metrics';
@@ -65,6 +67,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(healthRouter(deps));
   // The contract and its docs are public, like the health checks.
   app.use(openApiRouter());
+  // The console's page and assets are public too; it calls /v1 with the key a person signs in with.
+  app.use(consoleRouter());
   app.use(metricsRouter({ token: deps.config.METRICS_TOKEN, extra: [databaseMetrics(deps)] }));
   // Signed URLs are their own authorization: no API key.
   app.use(refuseNulInUrl, downloadsRouter(deps));
@@ -87,6 +91,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(artifactsRouter(deps));
   app.use(retentionRouter(deps));
   app.use(apiKeysRouter({ db: deps.db, apiKeys }));
+  app.use(meRouter(deps));
   app.use(tenantsRouter(deps));
   app.use(webhooksRouter(deps));
   app.use(schedulesRouter(deps));

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
 
     say('');
     say('Taskwright is running.');
+    say(`  Console      ${config.publicBaseUrl}/ (sign in with the dev API key)`);
     say(`  API          ${config.publicBaseUrl}/v1`);
     say(`  Health       ${config.publicBaseUrl}/readyz`);
     say(`  Docs         ${config.publicBaseUrl}/docs`);

@@ -59,6 +59,8 @@ describe('npm start', () => {
     const api = `http://127.0.0.1:${env.PORT}`;
     expect(first.output()).toContain(`Docs         http://localhost:${env.PORT}/docs`);
     expect((await fetch(`${api}/docs`)).status).toBe(200);
+    expect(first.output()).toContain(`Console      http://localhost:${env.PORT}/ `);
+    expect((await fetch(`${api}/`)).headers.get('content-type')).toContain('text/html');
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
 
     const created = await fetch(`${api}/v1/tasks`, {

@@ -5,10 +5,12 @@ import { approvalRoutes } from '../approvals/routes';
 import { artifactRoutes } from '../artifacts/routes';
 import { channelRuleRoutes } from '../channel-rules/routes';
 import { channelMessageRoutes, channelRoutes } from '../channels/routes';
+import { consoleRoutes } from '../console/routes';
 import { downloadRoutes } from '../downloads/routes';
 import { eventRoutes } from '../events/routes';
 import { fileRoutes } from '../files/routes';
 import { healthRoutes } from '../health/routes';
+import { meRoutes } from '../me/routes';
 import { metricsRoutes } from '../metrics/routes';
 import { openApiRoutes } from '../openapi/routes';
 import { retentionRoutes } from '../retention/routes';
@@ -24,6 +26,7 @@ const RESOURCES: Record<string, RouteDeclaration>[] = [
   healthRoutes,
   metricsRoutes,
   openApiRoutes,
+  consoleRoutes,
   downloadRoutes,
   agentCallbackRoutes,
   taskRoutes,
@@ -34,6 +37,7 @@ const RESOURCES: Record<string, RouteDeclaration>[] = [
   agentRoutes,
   retentionRoutes,
   apiKeyRoutes,
+  meRoutes,
   tenantRoutes,
   webhookRoutes,
   scheduleRoutes,

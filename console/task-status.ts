@@ -1,0 +1,24 @@
+import type { Schemas } from './api.js';
+
+export type TaskStatus = Schemas['Task']['status'];
+
+export const TASK_STATUSES: TaskStatus[] = ['pending', 'queued', 'running', 'awaiting_approval', 'needs_clarification', 'on_hold', 'complete', 'failed', 'cancelled'];
+
+export const isTerminal = (status: TaskStatus) => status === 'complete' || status === 'failed' || status === 'cancelled';
+
+/** The events after which a task looks different: what the tasks pages follow live. */
+export const TASK_EVENT_TYPES = [
+  'task.created',
+  'task.status_changed',
+  'task.progress',
+  'task.updated',
+  'task.complete',
+  'task.failed',
+  'task.cancelled',
+  'artifact.emitted',
+  'approval.requested',
+  'approval.resolved',
+].join(',');
+
+/** A task's name in lists and headings: its title, else what it runs. */
+export const taskName = (task: Schemas['TaskListItem']) => task.title ?? `${task.agent} · ${task.task_type}`;
