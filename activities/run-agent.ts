@@ -222,7 +222,7 @@ export function createRunAgent({
         if (!gated) return id;
         return suspend({
           kind: 'approval',
-          request: { title: `Approve ${draft.displayName}`, description: `A ${draft.type} takes effect only once approved.`, artifactId: id },
+          request: { title: `Approve ${draft.displayName}`, description: `This ${draft.type} takes effect only once approved.`, artifactId: id },
           effect: { artifactId: id },
         });
       },
