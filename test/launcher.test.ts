@@ -20,7 +20,8 @@ async function launch(env: NodeJS.ProcessEnv): Promise<Launched> {
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 120_000;
-  while (!output.includes('Taskwright is running.')) {
+  // The banner's last line: the lines before it may arrive in separate chunks.
+  while (!output.includes('Press Ctrl-C to stop.')) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`launcher did not become ready:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
