@@ -150,6 +150,11 @@ export interface TaskWorkflowInput {
   historyLimit?: number;
   /** Set when a run continues as new: the state it hands over. */
   carried?: TaskState;
+  /**
+   * `once_waiting`: TaskwrightStatus is indexed from the first status in which the task waits for
+   * a person on (workflows/task-log.ts). Absent in runs started before: those index every status.
+   */
+  statusIndexing?: 'once_waiting';
 }
 
 /** The workflow's state, as handed from one run to the next. */

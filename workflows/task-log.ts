@@ -34,6 +34,13 @@ const { recordTransition } = proxyActivities<Activities>({
 
 type Ending = 'complete' | 'failed' | 'cancelled';
 
+// The statuses in which a task waits for a person: with `statusIndexing: 'once_waiting'`, the
+// run's TaskwrightStatus is kept current from the first of them on, and a task that never waits
+// carries none. Each upsert is a visibility write on the Temporal server, and Temporal's
+// ExecutionStatus already tells a running run from a closed one. (Chosen by the input rather than
+// `patched()`: a new patch upserts TemporalChangeVersion, the very write this saves.)
+const WAITING_FOR_A_PERSON: readonly TaskStatus[] = ['pending', 'awaiting_approval', 'needs_clarification', 'on_hold'];
+
 /**
  * The task's state inside its workflow. Every change goes through `record`, which writes the
  * events and the projection patch with recordTransition, one write at a time, in order.
@@ -298,7 +305,10 @@ export class TaskLog {
       throw ApplicationFailure.nonRetryable(`Task already ${this.state.status}; cannot become ${status}`, 'internal_error');
     }
     this.state.status = status;
-    upsertSearchAttributes([{ key: TASK_STATUS, value: status }]);
+    const indexed = workflowInfo().typedSearchAttributes.get(TASK_STATUS) !== undefined;
+    if (this.task.statusIndexing !== 'once_waiting' || indexed || WAITING_FOR_A_PERSON.includes(status)) {
+      upsertSearchAttributes([{ key: TASK_STATUS, value: status }]);
+    }
   }
 
   private event(type: EventType, data: Record<string, unknown>): EventRecord {

@@ -38,6 +38,7 @@ export async function startTaskWorkflow(
       ...(taskType.heartbeatTimeoutMs !== undefined && { heartbeatTimeoutMs: taskType.heartbeatTimeoutMs }),
     },
     approval: taskType.approval ?? DEFAULT_APPROVAL_POLICY,
+    statusIndexing: 'once_waiting',
     draftExpiryMs: tenant.draftExpiryDays * DAY_MS,
   };
   await temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
@@ -51,7 +52,9 @@ export async function startTaskWorkflow(
       { key: TASK_TENANT, value: task.tenantId },
       { key: TASK_AGENT, value: task.agent },
       { key: TASK_TYPE, value: task.taskType },
-      { key: TASK_STATUS, value: task.status },
+      // TaskwrightStatus only for a task that starts waiting for a person (`pending`); the
+      // workflow indexes the others' status once they wait (workflows/task-log.ts).
+      ...(task.status === 'pending' ? [{ key: TASK_STATUS, value: task.status }] : []),
     ],
   });
 }

@@ -1,6 +1,7 @@
 import { issueApiKey } from '../../lib/auth/api-keys';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
+import { TASK_STATUS } from '../../workflows/search-attributes';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { type TestStack, startStack, waitForTask } from '../support/stack';
@@ -218,18 +219,35 @@ describe('Temporal visibility', () => {
     }
   });
 
-  it('indexes tenant, agent, task type and current status, and links each task to its run', async () => {
+  /** Whether the run of `taskId` is among those `query` finds (visibility lags a moment). */
+  const listedBy = (query: string, taskId: string) =>
+    eventually(async () => {
+      for await (const execution of stack.temporal.workflow.list({ query })) if (execution.workflowId === taskId) return execution;
+      return undefined;
+    }, `the task to be listed by ${query}`);
+
+  it('indexes tenant, agent and task type, and links each task to its run; a task that never waits carries no status', async () => {
     const created = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', task_type: 'echo' } });
     const { task_id } = (await created.json()) as { task_id: string };
     const task = await waitForTask(stack, task_id, (current) => current.status === 'complete');
     expect((task.links as { temporal_ui: string }).temporal_ui).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${task_id}`);
 
-    const query = `TaskwrightTenant = '${stack.admin.tenantId}' AND TaskwrightAgent = 'echo' AND TaskwrightTaskType = 'echo' AND TaskwrightStatus = 'complete'`;
-    // Visibility is updated asynchronously after the run closes.
-    await eventually(async () => {
-      for await (const execution of stack.temporal.workflow.list({ query })) if (execution.workflowId === task_id) return true;
-      return undefined;
-    }, 'the task to be listed by its search attributes');
+    const tenantQuery = `TaskwrightTenant = '${stack.admin.tenantId}' AND TaskwrightAgent = 'echo' AND TaskwrightTaskType = 'echo'`;
+    const execution = await listedBy(`${tenantQuery} AND ExecutionStatus = 'Completed'`, task_id);
+    expect(execution.typedSearchAttributes.get(TASK_STATUS)).toBeUndefined();
+  });
+
+  it('indexes the status of a task from the moment it waits for a person, and keeps it current to its end', async () => {
+    const created = await stack.request('/v1/tasks', { method: 'POST', json: { agent: 'echo', task_type: 'echo', input: { require_approval: true } } });
+    const { task_id } = (await created.json()) as { task_id: string };
+    await listedBy(`TaskwrightTenant = '${stack.admin.tenantId}' AND TaskwrightStatus = 'awaiting_approval'`, task_id);
+    const approval = await eventually(async () => {
+      const listed = (await (await stack.request(`/v1/approvals?status=pending&task_id=${task_id}`)).json()) as { approvals: { approval_id: string }[] };
+      return listed.approvals[0];
+    }, 'the approval to be listed');
+    expect((await stack.request(`/v1/approvals/${approval.approval_id}/approve`, { method: 'POST', json: { comment: 'ok' } })).status).toBe(200);
+    await waitForTask(stack, task_id, (current) => current.status === 'complete');
+    await listedBy(`TaskwrightTenant = '${stack.admin.tenantId}' AND TaskwrightStatus = 'complete'`, task_id);
   });
 });
 

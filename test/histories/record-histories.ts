@@ -87,6 +87,19 @@ describe('recording workflow histories', () => {
     await save('task-complete', handle.workflowId);
   });
 
+  it("task: complete without ever waiting, so its status is never indexed (statusIndexing 'once_waiting')", async () => {
+    const handle = await startTask({ message: 'straight through' }, { statusIndexing: 'once_waiting' });
+    await handle.result();
+    await save('task-complete-status-unindexed', handle.workflowId);
+  });
+
+  it("task: approved, its status indexed from the wait on (statusIndexing 'once_waiting')", async () => {
+    const handle = await startTask({ require_approval: true }, { statusIndexing: 'once_waiting' });
+    await decide(handle, 'approved');
+    await handle.result();
+    await save('task-approval-status-indexed', handle.workflowId);
+  });
+
   it('task: failed', async () => {
     const handle = await startTask({ fail_with: 'boom' });
     await settled(handle);
