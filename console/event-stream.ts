@@ -104,3 +104,43 @@ async function readFrames(body: ReadableStream<Uint8Array>, onFrame: (frame: Fra
     }
   }
 }
+
+export interface LiveRefreshOptions {
+  apiKey: string;
+  filters: Record<string, string>;
+  /** Reads the page's data again; called once, `delayMs` after the last of a burst of events. */
+  refresh(): void;
+  delayMs: number;
+  showStreamState(state: StreamState): void;
+  /** Anything else an event means for the page (an announcement, say). */
+  onEvent?(event: Schemas['Event']): void;
+}
+
+/**
+ * Keeps a page current: follows the stream and reads the page again after each burst of events,
+ * and whenever the stream is live again (whatever happened while it was down is read then).
+ * Returns the page's cleanup.
+ */
+export function refreshOnEvents(options: LiveRefreshOptions): () => void {
+  let scheduled: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    clearTimeout(scheduled);
+    scheduled = setTimeout(options.refresh, options.delayMs);
+  };
+  const stop = followEvents({
+    apiKey: options.apiKey,
+    filters: options.filters,
+    onEvent: (event) => {
+      refreshSoon();
+      options.onEvent?.(event);
+    },
+    onState: (state) => {
+      options.showStreamState(state);
+      if (state === 'live') refreshSoon();
+    },
+  });
+  return () => {
+    clearTimeout(scheduled);
+    stop();
+  };
+}

@@ -1,7 +1,7 @@
 import { type Schemas, answered, failureMessage } from './api.js';
 import { artifactView } from './artifact-view.js';
 import { h, show, time, uniqueId } from './dom.js';
-import { followEvents } from './event-stream.js';
+import { refreshOnEvents } from './event-stream.js';
 import type { Page, PageContext } from './page.js';
 import { taskName } from './task-status.js';
 
@@ -71,26 +71,15 @@ export const renderInbox: Page = (context) => {
     if (hadFocus) (next?.querySelector<HTMLElement>('h2') ?? heading).focus();
   }
 
-  let scheduled: ReturnType<typeof setTimeout> | undefined;
-  const refreshSoon = () => {
-    clearTimeout(scheduled);
-    scheduled = setTimeout(() => void refresh(), 150);
-  };
-  const stop = followEvents({
+  const stop = refreshOnEvents({
     apiKey: session.apiKey,
     filters: { types: 'approval.requested,approval.resolved' },
-    onEvent: refreshSoon,
-    onState: (state) => {
-      context.showStreamState(state);
-      // Whatever happened while (re)connecting is read once the stream is live.
-      if (state === 'live') refreshSoon();
-    },
+    refresh: () => void refresh(),
+    delayMs: 150,
+    showStreamState: context.showStreamState,
   });
   void refresh();
-  return () => {
-    clearTimeout(scheduled);
-    stop();
-  };
+  return stop;
 };
 
 function approvalCard(context: PageContext, approval: Approval, onDecided: () => void): HTMLElement {

@@ -1,7 +1,7 @@
 import { type Schemas, answered, failureMessage } from './api.js';
 import { artifactView } from './artifact-view.js';
 import { type Child, h, show, statusBadge, time } from './dom.js';
-import { followEvents } from './event-stream.js';
+import { refreshOnEvents } from './event-stream.js';
 import type { Page } from './page.js';
 import { taskCommands } from './task-commands.js';
 import { taskName } from './task-status.js';
@@ -88,30 +88,20 @@ export const renderTask: Page = (context, taskId = '') => {
     }
   };
 
-  let scheduled: ReturnType<typeof setTimeout> | undefined;
-  const refreshSoon = () => {
-    clearTimeout(scheduled);
-    scheduled = setTimeout(() => void refresh(), 150);
-  };
-  const stop = followEvents({
+  const stop = refreshOnEvents({
     apiKey: session.apiKey,
     filters: { task_id: taskId },
+    refresh: () => void refresh(),
+    delayMs: 150,
+    showStreamState: context.showStreamState,
     onEvent: (event) => {
-      refreshSoon();
       if (event.type === 'task.complete' || event.type === 'task.failed' || event.type === 'task.cancelled') {
         context.announce(`The task is ${event.type.slice('task.'.length)}.`);
       }
     },
-    onState: (state) => {
-      context.showStreamState(state);
-      if (state === 'live') refreshSoon();
-    },
   });
   void refresh();
-  return () => {
-    clearTimeout(scheduled);
-    stop();
-  };
+  return stop;
 };
 
 function section(title: string, content: HTMLElement): HTMLElement {

@@ -1,6 +1,6 @@
 import { type Schemas, answered, failureMessage } from './api.js';
 import { h, statusBadge, time, uniqueId } from './dom.js';
-import { followEvents } from './event-stream.js';
+import { refreshOnEvents } from './event-stream.js';
 import type { Page } from './page.js';
 import { TASK_EVENT_TYPES, TASK_STATUSES, taskName } from './task-status.js';
 
@@ -86,28 +86,18 @@ export const renderTasks: Page = (context) => {
     // Without the agents the filter offers "Any agent" alone; the list itself says what failed.
     .catch(() => undefined);
 
-  let scheduled: ReturnType<typeof setTimeout> | undefined;
-  // Live: the first page is read again after a burst of events (only while nobody paged further).
-  const refreshSoon = () => {
-    clearTimeout(scheduled);
-    scheduled = setTimeout(() => {
-      if (rows.children.length <= PAGE_SIZE) void refresh();
-    }, 300);
-  };
-  const stop = followEvents({
+  const stop = refreshOnEvents({
     apiKey: session.apiKey,
     filters: { types: TASK_EVENT_TYPES },
-    onEvent: refreshSoon,
-    onState: (state) => {
-      context.showStreamState(state);
-      if (state === 'live') refreshSoon();
+    // Live: the first page is read again after a burst of events (only while nobody paged further).
+    refresh: () => {
+      if (rows.children.length <= PAGE_SIZE) void refresh();
     },
+    delayMs: 300,
+    showStreamState: context.showStreamState,
   });
   void refresh();
-  return () => {
-    clearTimeout(scheduled);
-    stop();
-  };
+  return stop;
 };
 
 function taskRow(task: Task): HTMLElement {
