@@ -2,7 +2,7 @@ import type { AgentRegistry } from '../../agents/registry';
 import { newId } from '../ids';
 import type { Database, Prisma } from './client';
 import { announceEventsCommitted, markEventsAppended } from './event-commits';
-import type { TaskEventDraft } from './task-events';
+import type { Queryable, TaskEventDraft } from './task-events';
 
 /** What started a task (SPEC section 12): `api` unless a schedule, trigger, channel, rerun or the dashboard did. */
 export interface TaskTrigger {
@@ -94,8 +94,6 @@ function taskColumns(task: NewTask, status: string): Record<string, unknown> {
   };
 }
 
-type Queryable = Pick<Prisma.TransactionClient, '$queryRaw'>;
-
 /** The one statement that creates a task (SQL function `create_task`, migration `create_task`). */
 async function createTaskStatement(
   db: Queryable,
@@ -111,10 +109,11 @@ async function createTaskStatement(
   if (result?.outcome !== 'created') throw new Error(`create_task answered ${JSON.stringify(result)}`);
 }
 
-function createStatement(task: NewTask, limits: TaskLimits) {
+/** A queued task, or a pending one when deferred, with its `task.created` and its outbox row. */
+function createStartableTask(db: Queryable, task: NewTask, limits: TaskLimits): Promise<void> {
   const status = task.deferred ? 'pending' : 'queued';
   const created = { id: newId('evt'), type: 'task.created' as const, data: { task_id: task.id, agent: task.agent, task_type: task.taskType, from: null, to: status } };
-  return (db: Queryable) => createTaskStatement(db, taskColumns(task, status), [created], { taskQueue: task.taskQueue, maxQueued: limits.maxQueued });
+  return createTaskStatement(db, taskColumns(task, status), [created], { taskQueue: task.taskQueue, maxQueued: limits.maxQueued });
 }
 
 /**
@@ -126,13 +125,13 @@ function createStatement(task: NewTask, limits: TaskLimits) {
  * TaskAlreadyExists. Either way nothing was written and the transaction can go on.
  */
 export async function insertTask(tx: Prisma.TransactionClient, task: NewTask, limits: TaskLimits): Promise<void> {
-  await createStatement(task, limits)(tx);
+  await createStartableTask(tx, task, limits);
   markEventsAppended(tx);
 }
 
 /** insertTask as a transaction of its own: one round trip, for a task created with nothing else. */
 export async function insertTaskAlone(db: Database, task: NewTask, limits: TaskLimits): Promise<void> {
-  await createStatement(task, limits)(db);
+  await createStartableTask(db, task, limits);
   announceEventsCommitted(db);
 }
 

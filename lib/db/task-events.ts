@@ -49,7 +49,8 @@ export interface AppendOptions {
   patch?: TaskColumnsPatch;
 }
 
-type Queryable = Pick<Prisma.TransactionClient, '$queryRaw'>;
+/** A client or a transaction: what a single statement runs on. */
+export type Queryable = Pick<Prisma.TransactionClient, '$queryRaw'>;
 
 /** The one statement (SQL function `append_task_events`, migration `append_task_events`). */
 async function appendStatement(db: Queryable, owner: TaskEventOwner, events: TaskEventDraft[], at: Date, options: AppendOptions): Promise<AppendResult> {
