@@ -1,4 +1,25 @@
+import type { operations } from '../client/schema.js';
 import { type Schemas, announceKeyRefused } from './api.js';
+
+type EventTypeName = NonNullable<operations['createWebhook']['requestBody']>['content']['application/json']['events'][number];
+
+// Every event type (webhooks subscribe to them), checked against the API's list by the typed
+// client: a name it does not know fails to compile.
+export const EVENT_TYPES = [
+  'task.created',
+  'task.progress',
+  'task.status_changed',
+  'task.updated',
+  'task.complete',
+  'task.failed',
+  'task.cancelled',
+  'artifact.emitted',
+  'approval.requested',
+  'approval.resolved',
+  'session.message',
+  'session.closed',
+  'tool_call.executed',
+] as const satisfies readonly EventTypeName[];
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 

@@ -1,28 +1,11 @@
-import type { operations } from '../client/schema.js';
 import { type Schemas, answered, failureMessage } from './api.js';
 import { h, show, statusBadge, time, uniqueId } from './dom.js';
+import { EVENT_TYPES } from './event-stream.js';
 import type { Page, PageContext } from './page.js';
 
 type Webhook = Schemas['Webhook'];
 type Delivery = Schemas['WebhookDelivery'];
-type EventTypeName = NonNullable<operations['createWebhook']['requestBody']>['content']['application/json']['events'][number];
 
-// Checked against the API's list by the typed client: a name it does not know fails to compile.
-const EVENT_TYPES = [
-  'task.created',
-  'task.progress',
-  'task.status_changed',
-  'task.updated',
-  'task.complete',
-  'task.failed',
-  'task.cancelled',
-  'artifact.emitted',
-  'approval.requested',
-  'approval.resolved',
-  'session.message',
-  'session.closed',
-  'tool_call.executed',
-] as const satisfies readonly EventTypeName[];
 
 /** Webhook subscriptions (admin key): subscribe, and each one's delivery log with every attempt and a redeliver. */
 export const renderWebhooks: Page = (context) => {
